@@ -1,0 +1,223 @@
+#requires -Version 7.2
+<#
+.SYNOPSIS
+    The one entry point for building, testing, demonstrating, documenting, packaging and benchmarking
+    PersonalizeDeletion.
+.DESCRIPTION
+    Run it as `dotnet pwsh ./build.ps1 -Task <Task>` after `dotnet tool restore`.
+      Build    compile the module and lay out output/PersonalizeDeletion (importable), with its help.
+      Test     Build, then run xunit and Pester; ends with one line "N passed, N failed, N skipped".
+      Demo     Build, start the local fake and run the end-to-end story against it.
+      Docs     regenerate the MAML and about_ help from docs/en-US into the built module.
+      Package  Build, then publish the module into output/repository as PersonalizeDeletion.<version>.nupkg.
+      Bench    Build, then run every benchmark in bench/ (each prints ratios against a same-run baseline).
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Docs', 'Package', 'Bench')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Pester files (or folders) to run instead of the whole tests/ folder.
+    [string[]] $PesterPath,
+
+    # xunit only, or Pester only.
+    [ValidateSet('All', 'Unit', 'Pester')]
+    [string] $Suite = 'All',
+
+    # Benchmarks to run (file name patterns under bench/).
+    [string[]] $Benchmark = @('*.ps1')
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+
+$Root = $PSScriptRoot
+$Output = Join-Path $Root 'output'
+$ModuleOut = Join-Path $Output 'PersonalizeDeletion'
+$FakeOut = Join-Path $Output 'fake'
+$ModuleProject = Join-Path $Root 'src/PersonalizeDeletion.Module/PersonalizeDeletion.Module.csproj'
+$LoaderProject = Join-Path $Root 'src/PersonalizeDeletion.Loader/PersonalizeDeletion.Loader.csproj'
+$FakeProject = Join-Path $Root 'tests/PersonalizeDeletion.Fake/PersonalizeDeletion.Fake.csproj'
+$UnitTestProject = Join-Path $Root 'tests/PersonalizeDeletion.Tests/PersonalizeDeletion.Tests.csproj'
+$HelpGenerator = Join-Path $Root 'tools/New-ModuleHelp.ps1'
+
+function Invoke-Native {
+    param([string] $FilePath, [string[]] $ArgumentList, [switch] $Quiet)
+    if ($Quiet) {
+        $log = & $FilePath @ArgumentList 2>&1
+        if ($LASTEXITCODE -ne 0) {
+            $log | Out-Host
+            throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE."
+        }
+    }
+    else {
+        & $FilePath @ArgumentList | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE." }
+    }
+}
+
+function Get-ModuleVersion {
+    (Import-PowerShellDataFile (Join-Path $Root 'PersonalizeDeletion.psd1')).ModuleVersion
+}
+
+function Get-ReleaseNote {
+    # The newest section of CHANGELOG.md becomes the manifest's ReleaseNotes.
+    $changelog = Join-Path $Root 'CHANGELOG.md'
+    if (-not (Test-Path $changelog)) { return '' }
+    $lines = Get-Content $changelog
+    $start = ($lines | Select-String -Pattern '^## ' | Select-Object -First 1).LineNumber
+    if (-not $start) { return '' }
+    $next = ($lines | Select-Object -Skip $start | Select-String -Pattern '^## ' | Select-Object -First 1)
+    $end = if ($next) { $start + $next.LineNumber - 1 } else { $lines.Count }
+    (($lines[($start - 1)..($end - 1)]) -join "`n").Trim()
+}
+
+function Invoke-Build {
+    Write-Host "Building PersonalizeDeletion ($Configuration)..."
+    $version = Get-ModuleVersion
+    Invoke-Native dotnet @('build', $ModuleProject, '-c', $Configuration, '-nologo', '-v', 'q', "-p:Version=$version") -Quiet
+    $bin = Join-Path $Root "src/PersonalizeDeletion.Module/bin/$Configuration/netstandard2.0"
+
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $ModuleOut
+
+    # The module assembly and its runtime dependencies; never the PowerShell reference assemblies.
+    Get-ChildItem $bin -Filter '*.dll' |
+        Where-Object Name -NotIn @('System.Management.Automation.dll') |
+        Copy-Item -Destination $ModuleOut
+
+    if (Test-Path $LoaderProject) {
+        Invoke-Native dotnet @('build', $LoaderProject, '-c', $Configuration, '-nologo', '-v', 'q', "-p:Version=$version") -Quiet
+        $loaderBin = Join-Path $Root "src/PersonalizeDeletion.Loader/bin/$Configuration/net8.0"
+        Copy-Item (Join-Path $loaderBin 'PersonalizeDeletion.Loader.dll') -Destination $ModuleOut
+        $psm1 = Join-Path $Root 'src/PersonalizeDeletion.Loader/PersonalizeDeletion.psm1'
+        if (Test-Path $psm1) { Copy-Item $psm1 -Destination $ModuleOut }
+    }
+
+    Copy-Item (Join-Path $Root 'src/PersonalizeDeletion.Module/PersonalizeDeletion.Format.ps1xml') -Destination $ModuleOut
+    Copy-Item (Join-Path $Root 'LICENSE') -Destination $ModuleOut
+
+    # The manifest is the source of truth; the built copy only gains the release notes.
+    $manifest = Get-Content (Join-Path $Root 'PersonalizeDeletion.psd1') -Raw
+    $notes = (Get-ReleaseNote) -replace "'", "''"
+    $manifest = $manifest -replace "ReleaseNotes\s*=\s*''", "ReleaseNotes = '$notes'"
+    Set-Content -Path (Join-Path $ModuleOut 'PersonalizeDeletion.psd1') -Value $manifest -Encoding utf8NoBOM
+
+    Invoke-Docs
+    Write-Host "Module laid out in $ModuleOut"
+}
+
+function Invoke-Docs {
+    if (-not (Test-Path $HelpGenerator)) { return }
+    Restore-BuildDependency
+    & $HelpGenerator -ModulePath $ModuleOut -DocsPath (Join-Path $Root 'docs/en-US') -OutputPath (Join-Path $ModuleOut 'en-US')
+}
+
+$script:BuildDependenciesRestored = $false
+function Restore-BuildDependency {
+    # Pester (and Markdig for the help generator) come from NuGet through a download-only project.
+    if ($script:BuildDependenciesRestored) { return }
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'tools/restore/Restore.csproj'), '-nologo', '-v', 'q') -Quiet
+    $script:BuildDependenciesRestored = $true
+}
+
+function Get-NuGetPackageFolder {
+    param([string] $Id, [string] $Version)
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $folder = Join-Path $packages "$($Id.ToLowerInvariant())/$Version"
+    if (-not (Test-Path $folder)) { throw "NuGet package $Id $Version was not restored to $folder." }
+    $folder
+}
+
+function Publish-Fake {
+    Write-Host 'Building the recorded-responses fake...'
+    Invoke-Native dotnet @('publish', $FakeProject, '-c', $Configuration, '-nologo', '-v', 'q', '-o', $FakeOut) -Quiet
+}
+
+function Invoke-UnitTest {
+    $results = Join-Path $Output 'test-results'
+    $trx = Join-Path $results 'xunit.trx'
+    if (Test-Path $trx) { Remove-Item $trx -Force }
+    Write-Host 'Running xunit tests...'
+    & dotnet test $UnitTestProject -c $Configuration -nologo --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
+    $exit = $LASTEXITCODE
+    if (-not (Test-Path $trx)) { throw "xunit produced no results (dotnet test exit code $exit)." }
+    $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+    [pscustomobject]@{
+        Passed  = [int]$counters.passed
+        Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        Skipped = [int]$counters.notExecuted
+    }
+}
+
+function Invoke-PesterSuite {
+    Restore-BuildDependency
+    $pester = Join-Path (Get-NuGetPackageFolder -Id 'Pester' -Version '6.2.0') 'tools/Pester.psd1'
+    $paths = if ($PesterPath) { $PesterPath } else { @(Join-Path $Root 'tests') }
+    $summary = Join-Path $Output 'test-results/pester-summary.json'
+    $null = New-Item -ItemType Directory -Force -Path (Split-Path $summary)
+    if (Test-Path $summary) { Remove-Item $summary -Force }
+    Write-Host 'Running Pester tests...'
+    # A fresh process per run: tests import the BUILT module the way a user would, and nothing of this
+    # build session (loaded assemblies, variables) leaks into them.
+    $runner = Join-Path $Root 'tools/Invoke-PesterSuite.ps1'
+    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterManifest $pester -Path $paths -SummaryPath $summary -FakePath (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll') | Out-Host
+    if (-not (Test-Path $summary)) { throw 'Pester produced no results.' }
+    Get-Content $summary -Raw | ConvertFrom-Json
+}
+
+function Invoke-Test {
+    Invoke-Build
+    Publish-Fake
+    $totals = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $parts = @()
+    if ($Suite -in 'All', 'Unit') { $parts += Invoke-UnitTest }
+    if ($Suite -in 'All', 'Pester') { $parts += Invoke-PesterSuite }
+    foreach ($part in $parts) {
+        $totals.Passed += $part.Passed
+        $totals.Failed += $part.Failed
+        $totals.Skipped += $part.Skipped
+    }
+    Write-Host "$($totals.Passed) passed, $($totals.Failed) failed, $($totals.Skipped) skipped"
+    if ($totals.Failed -gt 0 -or $totals.Passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Publish-Fake
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Demo.ps1') -ModulePath $ModuleOut -FakePath (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $repository = Join-Path $Output 'repository'
+    if (Test-Path $repository) { Remove-Item $repository -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $repository
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Publish-LocalRepository.ps1') -ModulePath $ModuleOut -RepositoryPath $repository
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    Publish-Fake
+    $files = foreach ($pattern in $Benchmark) { Get-ChildItem (Join-Path $Root 'bench') -Filter $pattern -File }
+    foreach ($file in $files | Sort-Object FullName -Unique) {
+        Write-Host "== $($file.Name)"
+        & dotnet pwsh -NoProfile -NonInteractive -File $file.FullName -ModulePath $ModuleOut -FakePath (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll')
+        if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Docs' { Invoke-Docs }
+    'Package' { Invoke-Package }
+    'Bench' { Invoke-Bench }
+}

@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PersonalizeDeletion.Aws;
+using PersonalizeDeletion.Jobs;
+using PersonalizeDeletion.Personalize;
+
+namespace PersonalizeDeletion.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Gets Amazon Personalize data deletion jobs by ARN, by dataset group, or for the whole account and region.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PDataDeletionJob", DefaultParameterSetName = ListParameterSet)]
+    [OutputType(typeof(DataDeletionJob))]
+    public sealed class GetPDataDeletionJobCommand : PersonalizeCmdletBase
+    {
+        public const string ByArnParameterSet = "ByArn";
+        public const string ListParameterSet = "List";
+
+        [Parameter(ParameterSetName = ByArnParameterSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("DataDeletionJobArn", "Arn")]
+        [ValidateNotNullOrEmpty]
+        public string[] JobArn { get; set; } = Array.Empty<string>();
+
+        [Parameter(ParameterSetName = ListParameterSet, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(DatasetGroupArnCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? DatasetGroupArn { get; set; }
+
+        [Parameter(ParameterSetName = ListParameterSet)]
+        [ArgumentCompleter(typeof(StatusCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[]? Status { get; set; }
+
+        [Parameter(ParameterSetName = ListParameterSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        [Parameter(ParameterSetName = ListParameterSet)]
+        public SwitchParameter Detailed { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                if (ParameterSetName == ByArnParameterSet)
+                {
+                    DescribeEach(JobArn);
+                }
+                else
+                {
+                    List();
+                }
+            }
+            catch (AwsConfigurationException configuration)
+            {
+                ThrowTerminatingError(ToErrorRecord(configuration, null));
+            }
+        }
+
+        private void DescribeEach(IEnumerable<string> arns)
+        {
+            // Every ARN is checked before the first call, so a typo in the list never leaves half the work done.
+            var valid = new List<PersonalizeArn>();
+            foreach (string text in arns)
+            {
+                if (PersonalizeArn.TryParse(text, PersonalizeArn.DataDeletionJobResourceType, out PersonalizeArn? arn))
+                {
+                    valid.Add(arn!);
+                }
+                else
+                {
+                    WriteError(ErrorRecordFactory.Create("InvalidJobArn", ErrorCategory.InvalidArgument,
+                        new ArgumentException($"'{text}' is not a data deletion job ARN. Expected arn:aws:personalize:<region>:<account>:data-deletion-job/<name>."),
+                        text));
+                }
+            }
+
+            foreach (PersonalizeArn arn in valid)
+            {
+                IPersonalizeClient client = GetPersonalizeClient(arn.Region);
+                try
+                {
+                    DataDeletionJobInfo info = Await(token => client.DescribeDataDeletionJobAsync(arn.Text, token));
+                    WriteObject(DataDeletionJob.FromService(info, arn.Region));
+                }
+                catch (ResourceNotFoundException notFound)
+                {
+                    WriteError(ErrorRecordFactory.Create("DataDeletionJobNotFound", ErrorCategory.ObjectNotFound,
+                        new ItemNotFoundException($"No data deletion job '{arn.Name}' exists in {arn.Region} for account {arn.Account}.", notFound),
+                        arn.Text));
+                }
+                catch (Exception failure) when (failure is PersonalizeServiceException || failure is PersonalizeClientException)
+                {
+                    WriteError(ToErrorRecord(failure, arn.Text));
+                }
+            }
+        }
+
+        private void List()
+        {
+            string? region = null;
+            if (DatasetGroupArn is not null)
+            {
+                if (!PersonalizeArn.TryParse(DatasetGroupArn, PersonalizeArn.DatasetGroupResourceType, out PersonalizeArn? groupArn))
+                {
+                    WriteError(ErrorRecordFactory.Create("InvalidDatasetGroupArn", ErrorCategory.InvalidArgument,
+                        new ArgumentException($"'{DatasetGroupArn}' is not a dataset group ARN. Expected arn:aws:personalize:<region>:<account>:dataset-group/<name>."),
+                        DatasetGroupArn));
+                    return;
+                }
+
+                region = groupArn!.Region;
+            }
+
+            WildcardPattern? namePattern = Name is null ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+            var statuses = Status is null ? null : new HashSet<string>(Status, StringComparer.OrdinalIgnoreCase);
+            IPersonalizeClient client = GetPersonalizeClient(region);
+            string scope = DatasetGroupArn ?? "the account";
+            var progress = new ProgressRecord(1, "Get-PDataDeletionJob", $"Listing data deletion jobs of {scope}");
+
+            int listed = 0;
+            int matched = 0;
+            int pages = 0;
+            string? token = null;
+            try
+            {
+                do
+                {
+                    string? pageToken = token;
+                    Page<DataDeletionJobInfo> page = Await(cancel => client.ListDataDeletionJobsAsync(DatasetGroupArn, pageToken, 100, cancel));
+                    pages++;
+                    listed += page.Items.Count;
+                    if (pages > 1)
+                    {
+                        progress.StatusDescription = $"{listed} jobs listed";
+                        WriteProgress(progress);
+                    }
+
+                    foreach (DataDeletionJobInfo summary in page.Items)
+                    {
+                        if (statuses is not null && !statuses.Contains(summary.Status ?? string.Empty))
+                        {
+                            continue;
+                        }
+
+                        if (namePattern is not null && !namePattern.IsMatch(summary.JobName ?? string.Empty))
+                        {
+                            continue;
+                        }
+
+                        matched++;
+                        WriteObject(Detailed ? Describe(client, summary) : DataDeletionJob.FromService(summary, region ?? GetSession().Region));
+                    }
+
+                    token = page.NextToken;
+                }
+                while (token is not null);
+            }
+            catch (ResourceNotFoundException notFound) when (DatasetGroupArn is not null)
+            {
+                WriteError(ErrorRecordFactory.Create("DatasetGroupNotFound", ErrorCategory.ObjectNotFound,
+                    new ItemNotFoundException($"Dataset group '{DatasetGroupArn}' does not exist.", notFound), DatasetGroupArn));
+                return;
+            }
+            catch (Exception failure) when (failure is PersonalizeServiceException || failure is PersonalizeClientException)
+            {
+                WriteError(ToErrorRecord(failure, DatasetGroupArn));
+                return;
+            }
+            finally
+            {
+                if (pages > 1)
+                {
+                    progress.RecordType = ProgressRecordType.Completed;
+                    WriteProgress(progress);
+                }
+            }
+
+            WriteVerbose($"Listed {listed} data deletion jobs of {scope}; {matched} matched.");
+            if (matched == 0 && Name is not null && !WildcardPattern.ContainsWildcardCharacters(Name))
+            {
+                // Like Get-Process -Name: asking for one job by its exact name and finding none is an error.
+                WriteError(ErrorRecordFactory.Create("DataDeletionJobNotFound", ErrorCategory.ObjectNotFound,
+                    new ItemNotFoundException($"No data deletion job named '{Name}' was found in {scope}."), Name));
+            }
+        }
+
+        private DataDeletionJob Describe(IPersonalizeClient client, DataDeletionJobInfo summary)
+        {
+            DataDeletionJob job = DataDeletionJob.FromService(summary, null);
+            if (summary.DataDeletionJobArn is string arn)
+            {
+                job.Apply(Await(token => client.DescribeDataDeletionJobAsync(arn, token)));
+            }
+
+            return job;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PersonalizeDeletion.Aws;
+using PersonalizeDeletion.Personalize;
+
+namespace PersonalizeDeletion.Cmdlets
+{
+    /// <summary>
+    /// What every cmdlet of the module shares: AWS Tools for PowerShell's credential and region parameters
+    /// (same names, aliases and precedence), session and client caching, Ctrl+C handling and error records.
+    /// </summary>
+    public abstract class PersonalizeCmdletBase : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly Dictionary<string, AwsSession> _sessions = new Dictionary<string, AwsSession>(StringComparer.Ordinal);
+        private readonly Dictionary<string, IPersonalizeClient> _clients = new Dictionary<string, IPersonalizeClient>(StringComparer.Ordinal);
+        private bool _disposed;
+        private bool? _debugEnabled;
+
+        /// <summary>The AWS region to call (AWS.Tools' -Region).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("RegionToCall")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        public string? Region { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("StoredCredentials", "AWSProfileName")]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        public string? ProfileName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("AWSProfilesLocation", "ProfilesLocation")]
+        public string? ProfileLocation { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("AK")]
+        public string? AccessKey { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("SK", "SecretAccessKey")]
+        public string? SecretKey { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ST")]
+        public string? SessionToken { get; set; }
+
+        /// <summary>An AWSCredentials object (from AWS.Tools or the SDK), or any object that yields one.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object? Credential { get; set; }
+
+        /// <summary>The Personalize endpoint to call instead of the region's (S3 keeps its own settings).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? EndpointUrl { get; set; }
+
+        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
+        internal CancellationToken StopToken => _stopping.Token;
+
+        protected override void StopProcessing()
+        {
+            _stopping.Cancel();
+        }
+
+        /// <summary>
+        /// The session for the current parameter values. Parameters bound by property name can change per
+        /// pipeline object, so sessions are cached per distinct set of values rather than once per command.
+        /// </summary>
+        internal AwsSession GetSession()
+        {
+            string key = string.Join("\u001f", Region, ProfileName, ProfileLocation, AccessKey, SecretKey, SessionToken,
+                EndpointUrl, Credential is null ? string.Empty : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Credential).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (_sessions.TryGetValue(key, out AwsSession? cached))
+            {
+                return cached;
+            }
+
+            var request = new AwsConnectionRequest
+            {
+                Region = Region,
+                ProfileName = ProfileName,
+                ProfileLocation = ProfileLocation,
+                AccessKey = AccessKey,
+                SecretKey = SecretKey,
+                SessionToken = SessionToken,
+                EndpointUrl = EndpointUrl,
+                Credential = Unwrap(Credential),
+                StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
+                StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")),
+            };
+
+            AwsSession session = AwsSessionResolver.Resolve(request);
+            WriteVerbose($"Credentials: {session.CredentialSource}. Region: {session.Region} ({session.RegionSource}).");
+            _sessions[key] = session;
+            return session;
+        }
+
+        /// <summary>A Personalize client for the session's region, or for <paramref name="region"/> when an ARN names another.</summary>
+        internal IPersonalizeClient GetPersonalizeClient(string? region = null)
+        {
+            AwsSession session = GetSession();
+            if (region is not null && !string.Equals(region, session.Region, StringComparison.Ordinal))
+            {
+                session = session.ForRegion(region);
+            }
+
+            string key = session.Region + "\u001f" + session.CredentialSource + "\u001f" + session.EndpointUrl;
+            if (!_clients.TryGetValue(key, out IPersonalizeClient? client))
+            {
+                client = session.CreatePersonalizeClient();
+                if (client is PersonalizeClient described)
+                {
+                    WriteVerbose($"Personalize endpoint for {session.Region}: {described.DescribeEndpoint()}");
+                }
+
+                _clients[key] = client;
+            }
+
+            return client;
+        }
+
+        /// <summary>Runs an asynchronous call on the pipeline thread; Ctrl+C cancels it.</summary>
+        internal T Await<T>(Func<CancellationToken, Task<T>> call)
+        {
+            try
+            {
+                return call(StopToken).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Runs an asynchronous call on the pipeline thread; Ctrl+C cancels it.</summary>
+        internal void Await(Func<CancellationToken, Task> call)
+        {
+            try
+            {
+                call(StopToken).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Sleeps, waking at once when the pipeline is stopped.</summary>
+        internal void Sleep(TimeSpan delay)
+        {
+            if (delay > TimeSpan.Zero && StopToken.WaitHandle.WaitOne(delay))
+            {
+                throw new PipelineStoppedException();
+            }
+
+            if (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Turns a failure of a lower layer into the error record users script against.</summary>
+        internal ErrorRecord ToErrorRecord(Exception exception, object? target, string? errorIdForServiceErrors = null)
+        {
+            return ErrorRecordFactory.Create(exception, target, errorIdForServiceErrors, CredentialSourceForErrors());
+        }
+
+        /// <summary>
+        /// True under -Debug (or $DebugPreference). User IDs are personal data: they are written only then, and
+        /// the check is made once so a million IDs do not each format a message nobody sees.
+        /// </summary>
+        internal bool IsDebugEnabled
+        {
+            get
+            {
+                if (_debugEnabled is null)
+                {
+                    object? preference = GetVariableValue("DebugPreference");
+                    _debugEnabled = preference is ActionPreference action
+                        ? action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore
+                        : false;
+                }
+
+                return _debugEnabled.Value;
+            }
+        }
+
+        private string? CredentialSourceForErrors()
+        {
+            foreach (AwsSession session in _sessions.Values)
+            {
+                return session.CredentialSource;
+            }
+
+            return null;
+        }
+
+        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            Dispose(true);
+            foreach (IPersonalizeClient client in _clients.Values)
+            {
+                client.Dispose();
+            }
+
+            _clients.Clear();
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Cmdlets release what they hold (staged uploads, waits) here; it runs on every exit path.</summary>
+        protected virtual void Dispose(bool disposing)
+        {
+        }
+    }
+}

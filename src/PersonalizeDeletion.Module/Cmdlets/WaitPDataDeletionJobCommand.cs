@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using PersonalizeDeletion.Aws;
+using PersonalizeDeletion.Jobs;
+using PersonalizeDeletion.Personalize;
+
+namespace PersonalizeDeletion.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Waits until Amazon Personalize data deletion jobs finish, with progress, a timeout and few API calls.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Wait, "PDataDeletionJob", DefaultParameterSetName = DefaultParameterSet)]
+    [OutputType(typeof(DataDeletionJob))]
+    public sealed class WaitPDataDeletionJobCommand : PersonalizeCmdletBase
+    {
+        public const string DefaultParameterSet = "Default";
+        private const int MaxJobProgressBars = 20;
+
+        private readonly List<DataDeletionJob> _jobs = new List<DataDeletionJob>();
+        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+
+        [Parameter(ParameterSetName = DefaultParameterSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("DataDeletionJobArn", "Arn")]
+        [ValidateNotNullOrEmpty]
+        public string[] JobArn { get; set; } = Array.Empty<string>();
+
+        /// <summary>Bound from piped job objects so each group's jobs are learned from one listing.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? DatasetGroupArn { get; set; }
+
+        /// <summary>Seconds to wait at most; by default the wait has no limit (jobs can run for a day).</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int Timeout { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int PollInterval { get; set; } = 30;
+
+        [Parameter]
+        public SwitchParameter Any { get; set; }
+
+        [Parameter]
+        public SwitchParameter RemoveStagedData { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (string text in JobArn)
+            {
+                if (!PersonalizeArn.TryParse(text, PersonalizeArn.DataDeletionJobResourceType, out PersonalizeArn? arn))
+                {
+                    WriteError(ErrorRecordFactory.Create("InvalidJobArn", ErrorCategory.InvalidArgument,
+                        new ArgumentException($"'{text}' is not a data deletion job ARN. Expected arn:aws:personalize:<region>:<account>:data-deletion-job/<name>."),
+                        text));
+                    continue;
+                }
+
+                if (DatasetGroupArn is not null && !PersonalizeArn.TryParse(DatasetGroupArn, PersonalizeArn.DatasetGroupResourceType, out _))
+                {
+                    WriteError(ErrorRecordFactory.Create("InvalidDatasetGroupArn", ErrorCategory.InvalidArgument,
+                        new ArgumentException($"'{DatasetGroupArn}' is not a dataset group ARN."), DatasetGroupArn));
+                    continue;
+                }
+
+                // Like Wait-Job: the same job piped twice is waited for (and output) once.
+                if (_seen.Add(text))
+                {
+                    _jobs.Add(new DataDeletionJob
+                    {
+                        JobArn = text,
+                        JobName = arn!.Name,
+                        Region = arn.Region,
+                        DatasetGroupArn = DatasetGroupArn,
+                    });
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_jobs.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                Wait();
+            }
+            catch (AwsConfigurationException configuration)
+            {
+                ThrowTerminatingError(ToErrorRecord(configuration, null));
+            }
+        }
+
+        private void Wait()
+        {
+            AwsSession session = GetSession();
+            var waiter = new DataDeletionJobWaiter(_jobs, region => GetPersonalizeClient(region));
+            var schedule = new PollSchedule(TimeSpan.FromSeconds(PollInterval));
+            var clock = Stopwatch.StartNew();
+            TimeSpan? limit = Timeout > 0 ? TimeSpan.FromSeconds(Timeout) : (TimeSpan?)null;
+            var overall = new ProgressRecord(1, "Wait-PDataDeletionJob", "Waiting for data deletion jobs");
+            int round = 0;
+            WriteVerbose($"Waiting for {_jobs.Count} data deletion job(s) in {session.Region}; polling every {PollInterval} s{(limit is null ? string.Empty : $", for at most {Timeout} s")}.");
+
+            try
+            {
+                while (true)
+                {
+                    round++;
+                    PollRound result = Await(token => waiter.PollAsync(token));
+                    WriteVerbose($"Poll round {round}: {result.ListCalls} list call(s), {result.DescribeCalls} describe call(s); {waiter.FinishedCount} of {_jobs.Count} finished.");
+                    if (result.Throttled)
+                    {
+                        schedule.Throttled();
+                        WriteVerbose($"Throttled; polling every {schedule.Current.TotalSeconds:0} s for now.");
+                    }
+                    else
+                    {
+                        schedule.Succeeded();
+                    }
+
+                    ReportFailures(waiter, result);
+                    foreach (DataDeletionJob job in result.NewlyFinished)
+                    {
+                        EmitFinished(job);
+                    }
+
+                    ShowProgress(overall, waiter, clock.Elapsed);
+                    if (waiter.IsDone || (Any && waiter.FinishedCount > 0))
+                    {
+                        return;
+                    }
+
+                    TimeSpan delay = schedule.NextDelay();
+                    if (limit is TimeSpan max)
+                    {
+                        TimeSpan left = max - clock.Elapsed;
+                        if (left <= TimeSpan.Zero)
+                        {
+                            TimedOut(waiter, max);
+                            return;
+                        }
+
+                        if (delay > left)
+                        {
+                            delay = left;
+                        }
+                    }
+
+                    SleepWithProgress(delay, overall, waiter, clock);
+                }
+            }
+            finally
+            {
+                CompleteProgress(overall, waiter);
+            }
+        }
+
+        private void EmitFinished(DataDeletionJob job)
+        {
+            WriteObject(job);
+            if (string.Equals(job.Status, DataDeletionJob.StatusFailed, StringComparison.OrdinalIgnoreCase))
+            {
+                WriteError(ErrorRecordFactory.Create("DataDeletionJobFailed", ErrorCategory.InvalidResult, new DataDeletionJobFailedException(job), job));
+            }
+        }
+
+        private void ReportFailures(DataDeletionJobWaiter waiter, PollRound result)
+        {
+            foreach (KeyValuePair<DataDeletionJob, Exception> failure in result.Failures)
+            {
+                if (failure.Value is ResourceNotFoundException notFound)
+                {
+                    waiter.Abandon(failure.Key);
+                    WriteError(ErrorRecordFactory.Create("DataDeletionJobNotFound", ErrorCategory.ObjectNotFound,
+                        new ItemNotFoundException($"No data deletion job '{failure.Key.JobName}' exists ({failure.Key.JobArn}).", notFound),
+                        failure.Key.JobArn));
+                }
+                else
+                {
+                    // Transient trouble (a dropped connection after the SDK's retries): keep waiting, say so once per round.
+                    WriteVerbose($"Could not learn the state of {failure.Key.JobName} this round: {failure.Value.Message}");
+                }
+            }
+        }
+
+        private void TimedOut(DataDeletionJobWaiter waiter, TimeSpan limit)
+        {
+            List<DataDeletionJob> unfinished = waiter.Unfinished.ToList();
+            foreach (DataDeletionJob job in unfinished)
+            {
+                WriteObject(job);
+            }
+
+            string states = string.Join(", ", unfinished.Select(job => $"{job.JobName} {job.Status ?? "UNKNOWN"}"));
+            WriteError(ErrorRecordFactory.Create("WaitTimedOut", ErrorCategory.OperationTimeout,
+                new TimeoutException($"{unfinished.Count} of {_jobs.Count} data deletion job(s) did not finish within {limit.TotalSeconds:0} s: {states}."),
+                unfinished.ToArray()));
+        }
+
+        private void SleepWithProgress(TimeSpan delay, ProgressRecord overall, DataDeletionJobWaiter waiter, Stopwatch clock)
+        {
+            // Wake at least once a second to keep the elapsed time moving; Sleep returns at once on Ctrl+C.
+            TimeSpan step = TimeSpan.FromSeconds(1);
+            var until = clock.Elapsed + delay;
+            while (clock.Elapsed < until)
+            {
+                TimeSpan left = until - clock.Elapsed;
+                Sleep(left < step ? left : step);
+                ShowOverall(overall, waiter, clock.Elapsed);
+            }
+        }
+
+        private void ShowProgress(ProgressRecord overall, DataDeletionJobWaiter waiter, TimeSpan elapsed)
+        {
+            ShowOverall(overall, waiter, elapsed);
+            int index = 0;
+            foreach (DataDeletionJob job in waiter.Jobs.Take(MaxJobProgressBars))
+            {
+                index++;
+                var line = new ProgressRecord(1 + index, job.JobName ?? job.JobArn ?? "job", job.Status ?? "UNKNOWN")
+                {
+                    ParentActivityId = 1,
+                    PercentComplete = job.IsFinished ? 100 : -1,
+                };
+                WriteProgress(line);
+            }
+        }
+
+        private void ShowOverall(ProgressRecord overall, DataDeletionJobWaiter waiter, TimeSpan elapsed)
+        {
+            overall.StatusDescription = $"{waiter.FinishedCount} of {_jobs.Count} finished, elapsed {elapsed:hh\\:mm\\:ss}";
+            overall.PercentComplete = _jobs.Count == 0 ? 100 : (int)(100L * waiter.FinishedCount / _jobs.Count);
+            WriteProgress(overall);
+        }
+
+        private void CompleteProgress(ProgressRecord overall, DataDeletionJobWaiter waiter)
+        {
+            int index = 0;
+            foreach (DataDeletionJob job in waiter.Jobs.Take(MaxJobProgressBars))
+            {
+                index++;
+                WriteProgress(new ProgressRecord(1 + index, job.JobName ?? "job", "Done") { ParentActivityId = 1, RecordType = ProgressRecordType.Completed });
+            }
+
+            overall.RecordType = ProgressRecordType.Completed;
+            WriteProgress(overall);
+        }
+    }
+}

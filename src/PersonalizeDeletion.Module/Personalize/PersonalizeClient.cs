@@ -1,0 +1,258 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Endpoints;
+using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Transform;
+using PersonalizeDeletion.Personalize.Endpoints;
+using PersonalizeDeletion.Personalize.Protocol;
+
+namespace PersonalizeDeletion.Personalize
+{
+    /// <summary>
+    /// Amazon Personalize on AWSSDK.Core's service-client pipeline, wired the way generated SDK clients
+    /// are: SigV4 signing, retries (standard/adaptive), clock-skew correction, timeouts and endpoint
+    /// resolution all come from the SDK. Only the five operations the module needs are modelled.
+    /// </summary>
+    /// <remarks>
+    /// Deliberately not an <c>IAmazonService</c>: on .NET 8+ that interface has static abstract members
+    /// and a netstandard2.0 type implementing it fails to load.
+    /// </remarks>
+    internal sealed class PersonalizeClient : AmazonServiceClient, IPersonalizeClient
+    {
+        private static readonly IServiceMetadata Metadata = new PersonalizeServiceMetadata();
+
+        private string? _endpoint;
+
+        private PersonalizeClient(AWSCredentials credentials, PersonalizeClientConfig config)
+            : base(credentials, config)
+        {
+        }
+
+        /// <summary>
+        /// Builds a client for <paramref name="options"/>.Region, signing for that region even when the
+        /// endpoint is custom (an explicit endpoint, AWS_ENDPOINT_URL_PERSONALIZE, AWS_ENDPOINT_URL or a
+        /// profile's endpoint settings), which the SDK would otherwise sign for us-east-1.
+        /// </summary>
+        internal static PersonalizeClient Create(AWSCredentials credentials, PersonalizeClientOptions options)
+        {
+            if (credentials is null)
+            {
+                throw new ArgumentNullException(nameof(credentials));
+            }
+
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            if (string.IsNullOrWhiteSpace(options.Region))
+            {
+                throw new ArgumentException("A region is required, for example eu-west-1.", nameof(options));
+            }
+
+            var config = new PersonalizeClientConfig
+            {
+                RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region),
+                AuthenticationRegion = options.Region,
+            };
+
+            if (options.ProfileName is not null || options.ProfileLocation is not null)
+            {
+                ApplyNamedProfile(config, options);
+            }
+
+            if (options.RetryMode is RequestRetryMode retryMode)
+            {
+                config.RetryMode = retryMode;
+            }
+
+            if (options.MaxErrorRetry is int maxErrorRetry)
+            {
+                config.MaxErrorRetry = maxErrorRetry;
+            }
+
+            if (options.Timeout is TimeSpan timeout)
+            {
+                config.Timeout = timeout;
+            }
+
+            // Set last: ServiceURL clears RegionEndpoint, and an explicit endpoint must win over the
+            // environment and profile endpoints the SDK would otherwise pick up.
+            if (!string.IsNullOrEmpty(options.EndpointUrl))
+            {
+                config.ServiceURL = options.EndpointUrl;
+            }
+
+            return new PersonalizeClient(credentials, config);
+        }
+
+        /// <summary>The endpoint calls go to, resolved as the pipeline resolves it (for -Verbose; no secrets).</summary>
+        public string DescribeEndpoint()
+        {
+            if (_endpoint is null)
+            {
+                try
+                {
+                    var endpoint = Config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(new ListDatasetGroupsRequest()));
+                    _endpoint = endpoint.URL;
+                }
+                catch (AmazonClientException exception)
+                {
+                    throw PersonalizeExceptionTranslator.FromClientFailure(exception, endpoint: null);
+                }
+            }
+
+            return _endpoint;
+        }
+
+        public async Task<string> CreateDataDeletionJobAsync(CreateDataDeletionJobInput input, CancellationToken cancellationToken)
+        {
+            if (input is null)
+            {
+                throw new ArgumentNullException(nameof(input));
+            }
+
+            var request = new CreateDataDeletionJobRequest
+            {
+                JobName = input.JobName,
+                DatasetGroupArn = input.DatasetGroupArn,
+                DataLocation = input.DataLocation,
+                RoleArn = input.RoleArn,
+                Tags = input.Tags,
+            };
+            var response = await SendAsync<CreateDataDeletionJobResponse>(
+                request, CreateDataDeletionJobRequestMarshaller.Instance, CreateDataDeletionJobResponseUnmarshaller.Instance, cancellationToken).ConfigureAwait(false);
+            return response.DataDeletionJobArn ?? throw MissingMember("CreateDataDeletionJob", "dataDeletionJobArn");
+        }
+
+        public async Task<DataDeletionJobInfo> DescribeDataDeletionJobAsync(string dataDeletionJobArn, CancellationToken cancellationToken)
+        {
+            var request = new DescribeDataDeletionJobRequest { DataDeletionJobArn = dataDeletionJobArn };
+            var response = await SendAsync<DescribeDataDeletionJobResponse>(
+                request, DescribeDataDeletionJobRequestMarshaller.Instance, DescribeDataDeletionJobResponseUnmarshaller.Instance, cancellationToken).ConfigureAwait(false);
+            return response.DataDeletionJob ?? throw MissingMember("DescribeDataDeletionJob", "dataDeletionJob");
+        }
+
+        public async Task<Page<DataDeletionJobInfo>> ListDataDeletionJobsAsync(string? datasetGroupArn, string? nextToken, int? maxResults, CancellationToken cancellationToken)
+        {
+            var request = new ListDataDeletionJobsRequest { DatasetGroupArn = datasetGroupArn, NextToken = nextToken, MaxResults = maxResults };
+            var response = await SendAsync<ListDataDeletionJobsResponse>(
+                request, ListDataDeletionJobsRequestMarshaller.Instance, ListDataDeletionJobsResponseUnmarshaller.Instance, cancellationToken).ConfigureAwait(false);
+            return new Page<DataDeletionJobInfo>(response.DataDeletionJobs, response.NextToken);
+        }
+
+        public async Task<DatasetGroupInfo> DescribeDatasetGroupAsync(string datasetGroupArn, CancellationToken cancellationToken)
+        {
+            var request = new DescribeDatasetGroupRequest { DatasetGroupArn = datasetGroupArn };
+            var response = await SendAsync<DescribeDatasetGroupResponse>(
+                request, DescribeDatasetGroupRequestMarshaller.Instance, DescribeDatasetGroupResponseUnmarshaller.Instance, cancellationToken).ConfigureAwait(false);
+            return response.DatasetGroup ?? throw MissingMember("DescribeDatasetGroup", "datasetGroup");
+        }
+
+        public async Task<Page<DatasetGroupInfo>> ListDatasetGroupsAsync(string? nextToken, int? maxResults, CancellationToken cancellationToken)
+        {
+            var request = new ListDatasetGroupsRequest { NextToken = nextToken, MaxResults = maxResults };
+            var response = await SendAsync<ListDatasetGroupsResponse>(
+                request, ListDatasetGroupsRequestMarshaller.Instance, ListDatasetGroupsResponseUnmarshaller.Instance, cancellationToken).ConfigureAwait(false);
+            return new Page<DatasetGroupInfo>(response.DatasetGroups, response.NextToken);
+        }
+
+        protected override IServiceMetadata ServiceMetadata => Metadata;
+
+        protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+        {
+            pipeline.RemoveHandler<EndpointResolver>();
+            pipeline.AddHandlerAfter<Marshaller>(new PersonalizeEndpointResolver());
+            pipeline.AddHandlerAfter<Marshaller>(new PersonalizeAuthSchemeHandler());
+        }
+
+        private async Task<TResponse> SendAsync<TResponse>(
+            AmazonWebServiceRequest request,
+            IMarshaller<IRequest, AmazonWebServiceRequest> marshaller,
+            ResponseUnmarshaller unmarshaller,
+            CancellationToken cancellationToken)
+            where TResponse : AmazonWebServiceResponse, new()
+        {
+            var options = new InvokeOptions
+            {
+                RequestMarshaller = marshaller,
+                ResponseUnmarshaller = unmarshaller,
+            };
+
+            try
+            {
+                return await InvokeAsync<TResponse>(request, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (AmazonServiceException exception)
+            {
+                throw PersonalizeExceptionTranslator.FromServiceError(exception);
+            }
+            catch (Exception exception) when (PersonalizeExceptionTranslator.IsClientFailure(exception))
+            {
+                throw PersonalizeExceptionTranslator.FromClientFailure(exception, TryDescribeEndpoint());
+            }
+        }
+
+        private string? TryDescribeEndpoint()
+        {
+            try
+            {
+                return DescribeEndpoint();
+            }
+            catch (PersonalizeClientException)
+            {
+                return null;
+            }
+        }
+
+        private PersonalizeClientException MissingMember(string operation, string member) =>
+            new PersonalizeClientException(
+                $"Amazon Personalize at {TryDescribeEndpoint() ?? "(unresolved endpoint)"} answered {operation} without '{member}'.",
+                TryDescribeEndpoint(),
+                innerException: null);
+
+        /// <summary>
+        /// AWSSDK.Core reads <c>retry_mode</c> and <c>max_attempts</c> only from the AWS_PROFILE/default
+        /// profile, and endpoint settings only from <see cref="ClientConfig.Profile"/>. Point both at the
+        /// profile the caller chose. Environment variables keep their precedence over the profile, as in
+        /// the SDK's own resolution.
+        /// </summary>
+        private static void ApplyNamedProfile(PersonalizeClientConfig config, PersonalizeClientOptions options)
+        {
+            var profileName = options.ProfileName
+                ?? NonEmptyEnvironmentVariable("AWS_PROFILE")
+                ?? "default";
+            config.Profile = options.ProfileLocation is null ? new Profile(profileName) : new Profile(profileName, options.ProfileLocation);
+
+            var store = options.ProfileLocation is null ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(options.ProfileLocation);
+            if (!store.TryGetProfile(profileName, out var profile))
+            {
+                return;
+            }
+
+            if (profile.RetryMode is RequestRetryMode profileRetryMode && NonEmptyEnvironmentVariable("AWS_RETRY_MODE") is null)
+            {
+                config.RetryMode = profileRetryMode;
+            }
+
+            if (profile.MaxAttempts is int maxAttempts && maxAttempts > 0 && NonEmptyEnvironmentVariable("AWS_MAX_ATTEMPTS") is null)
+            {
+                config.MaxErrorRetry = maxAttempts - 1;
+            }
+        }
+
+        private static string? NonEmptyEnvironmentVariable(string name)
+        {
+            var value = Environment.GetEnvironmentVariable(name);
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+    }
+}

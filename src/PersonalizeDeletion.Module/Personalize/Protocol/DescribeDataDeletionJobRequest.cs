@@ -1,0 +1,9 @@
+using Amazon.Runtime;
+
+namespace PersonalizeDeletion.Personalize.Protocol
+{
+    internal sealed class DescribeDataDeletionJobRequest : AmazonWebServiceRequest
+    {
+        public string? DataDeletionJobArn { get; set; }
+    }
+}

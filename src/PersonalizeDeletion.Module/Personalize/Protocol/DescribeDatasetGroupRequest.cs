@@ -1,0 +1,9 @@
+using Amazon.Runtime;
+
+namespace PersonalizeDeletion.Personalize.Protocol
+{
+    internal sealed class DescribeDatasetGroupRequest : AmazonWebServiceRequest
+    {
+        public string? DatasetGroupArn { get; set; }
+    }
+}
