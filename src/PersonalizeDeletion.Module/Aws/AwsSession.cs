@@ -46,7 +46,7 @@ namespace PersonalizeDeletion.Aws
         /// <summary>The profile the credentials came from, whose endpoint/retry settings the clients apply.</summary>
         public string? ProfileName { get; }
 
-        /// <summary>-ProfileLocation, when given.</summary>
+        /// <summary>The shared credentials file holding <see cref="ProfileName"/> (its config file sits beside it or is AWS_CONFIG_FILE); else -ProfileLocation, if given.</summary>
         public string? ProfileLocation { get; }
 
         public IPersonalizeClient CreatePersonalizeClient() =>

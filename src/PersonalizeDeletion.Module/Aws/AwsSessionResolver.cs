@@ -34,7 +34,10 @@ namespace PersonalizeDeletion.Aws
                 regionSource,
                 endpointUrl,
                 credentials.ProfileName,
-                profiles.ExplicitLocation);
+                // The file the profile was actually read from goes to the clients, so the SDK reads
+                // that profile's endpoint and retry settings from the same place rather than from
+                // the locations it froze at its first use.
+                credentials.ProfileName != null ? profiles.CredentialsFilePath : profiles.ExplicitLocation);
         }
     }
 }

@@ -42,6 +42,9 @@ namespace PersonalizeDeletion.Cmdlets
                 case PersonalizeClientException client:
                     return new ErrorRecord(client, "ServiceUnreachable", ErrorCategory.ConnectionError, target);
 
+                case StagingUploadException staging:
+                    return new ErrorRecord(staging, staging.ErrorId, ErrorCategory.WriteError, staging.Uri);
+
                 case UserIdFileException file:
                     return new ErrorRecord(file, file.ErrorId, file.ErrorId == "UserIdFileNotFound" ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, file.Path);
 

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PersonalizeDeletion.Jobs;
+using PersonalizeDeletion.Staging;
+
+namespace PersonalizeDeletion.Cmdlets
+{
+    /// <summary>
+    /// The input of New-PDataDeletionJob that goes to one set of dataset groups with one role and staging place:
+    /// the user IDs being staged and the data locations given as is.
+    /// </summary>
+    internal sealed class DeletionBatch : IDisposable
+    {
+        private readonly string[] _datasetGroupArns;
+        private readonly string _roleArn;
+        private readonly string? _stagingUri;
+
+        public DeletionBatch(string[] datasetGroupArns, string roleArn, string? stagingUri, IReadOnlyList<PersonalizeArn> groups, S3Location? staging, string expectedBucketOwner)
+        {
+            _datasetGroupArns = datasetGroupArns;
+            _roleArn = roleArn;
+            _stagingUri = stagingUri;
+            Groups = groups;
+            Staging = staging;
+            ExpectedBucketOwner = expectedBucketOwner;
+        }
+
+        public IReadOnlyList<PersonalizeArn> Groups { get; }
+
+        /// <summary>Dataset group ARN to its name, filled when the groups were checked.</summary>
+        public Dictionary<string, string> GroupNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        public bool GroupsChecked { get; set; }
+
+        public S3Location? Staging { get; }
+
+        public string ExpectedBucketOwner { get; }
+
+        /// <summary>Set at the first user ID.</summary>
+        public UserIdIntake? Intake { get; set; }
+
+        /// <summary>Null until the first user ID, and always under -WhatIf.</summary>
+        public S3StagingUploader? Uploader { get; set; }
+
+        public List<S3Location> Locations { get; } = new List<S3Location>();
+
+        public bool Matches(string[] datasetGroupArns, string roleArn, string? stagingUri)
+        {
+            // The same array instance is the common case (bound once on the command line): check it first.
+            return (ReferenceEquals(datasetGroupArns, _datasetGroupArns) || datasetGroupArns.SequenceEqual(_datasetGroupArns, StringComparer.Ordinal))
+                && string.Equals(roleArn, _roleArn, StringComparison.Ordinal)
+                && string.Equals(stagingUri, _stagingUri, StringComparison.Ordinal);
+        }
+
+        /// <summary>Aborts an unfinished upload and removes what it staged; a completed upload is left alone.</summary>
+        public void Dispose()
+        {
+            Uploader?.Dispose();
+            Uploader = null;
+        }
+    }
+}

@@ -1,0 +1,766 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using Amazon.S3;
+using PersonalizeDeletion.Aws;
+using PersonalizeDeletion.Jobs;
+using PersonalizeDeletion.Personalize;
+using PersonalizeDeletion.Staging;
+
+namespace PersonalizeDeletion.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Deletes users from Amazon Personalize dataset groups: stages their IDs in S3 and submits data deletion jobs, exactly once.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "PDataDeletionJob", DefaultParameterSetName = DefaultParameterSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(DataDeletionJob))]
+    public sealed class NewPDataDeletionJobCommand : PersonalizeCmdletBase
+    {
+        public const string DefaultParameterSet = "Default";
+
+        private const int MaxTags = 50;
+        private static readonly TimeSpan FirstQuotaRetry = TimeSpan.FromSeconds(1);
+        private static readonly TimeSpan MaxQuotaRetry = TimeSpan.FromSeconds(30);
+        private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
+        private static readonly System.Text.RegularExpressions.Regex TagPattern =
+            new System.Text.RegularExpressions.Regex(@"^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        private readonly Stopwatch _progressClock = Stopwatch.StartNew();
+        private bool _userIdBoundByName;
+        private bool _whatIf;
+        private List<KeyValuePair<string, string>>? _tags;
+        private DeletionBatch? _batch;
+        private IAmazonS3? _s3;
+        private long _inputNumber;
+
+        [Parameter(ParameterSetName = DefaultParameterSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("USER_ID", "UserIds")]
+        [AllowEmptyString]
+        [AllowNull]
+        [AllowEmptyCollection]
+        public string?[]? UserId { get; set; }
+
+        [Parameter(ParameterSetName = DefaultParameterSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Path { get; set; }
+
+        [Parameter(ParameterSetName = DefaultParameterSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("S3Uri", "DataSource")]
+        [ValidateNotNullOrEmpty]
+        public string[]? DataLocation { get; set; }
+
+        /// <summary>With -Key: an S3 object as AWS.Tools' Get-S3Object emits it.</summary>
+        [Parameter(ParameterSetName = DefaultParameterSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? BucketName { get; set; }
+
+        [Parameter(ParameterSetName = DefaultParameterSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? Key { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(DatasetGroupArnCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] DatasetGroupArn { get; set; } = Array.Empty<string>();
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string RoleArn { get; set; } = string.Empty;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? StagingUri { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JobName { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? Tag { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ExpectedBucketOwner { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int MaxUsersPerJob { get; set; }
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _userIdBoundByName = MyInvocation.BoundParameters.ContainsKey(nameof(UserId));
+            _whatIf = (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf) && whatIf is SwitchParameter w && w.IsPresent)
+                || (GetVariableValue("WhatIfPreference") is object preference && LanguagePrimitives.IsTrue(preference));
+
+            if (JobName is not null && !JobNamer.IsValid(JobName))
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("InvalidJobName", ErrorCategory.InvalidArgument,
+                    new ArgumentException($"'{JobName}' is not a valid job name: 1-63 characters, letters, digits, '-' and '_', starting with a letter or digit."), JobName));
+            }
+
+            if (ExpectedBucketOwner is not null && !IsAccountId(ExpectedBucketOwner))
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("InvalidExpectedBucketOwner", ErrorCategory.InvalidArgument,
+                    new ArgumentException($"'{ExpectedBucketOwner}' is not an AWS account ID (12 digits)."), ExpectedBucketOwner));
+            }
+
+            _tags = ParseTags(Tag);
+        }
+
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                DeletionBatch batch = CurrentBatch();
+                if (UserId is not null)
+                {
+                    foreach (string? id in UserId)
+                    {
+                        // A piped s3:// string names data already in S3; -UserId given by name is always literal.
+                        if (!_userIdBoundByName && S3Location.LooksLikeS3Uri(id))
+                        {
+                            AddLocation(batch, id!);
+                        }
+                        else
+                        {
+                            _inputNumber++;
+                            AddUserId(batch, id, _inputNumber, null);
+                        }
+                    }
+                }
+
+                if (Path is not null)
+                {
+                    foreach (string path in Path)
+                    {
+                        foreach (string file in ResolveFiles(path))
+                        {
+                            AddFile(batch, file);
+                        }
+                    }
+                }
+
+                if (DataLocation is not null)
+                {
+                    foreach (string location in DataLocation)
+                    {
+                        AddLocation(batch, location);
+                    }
+                }
+
+                if (BucketName is not null && Key is not null)
+                {
+                    AddLocation(batch, "s3://" + BucketName + "/" + Key);
+                }
+
+                ShowStagingProgress(batch, force: false);
+            }
+            catch (AwsConfigurationException configuration)
+            {
+                ThrowTerminatingError(ToErrorRecord(configuration, null));
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                if (_batch is null)
+                {
+                    WriteWarning("No user IDs, files or data locations came in; nothing was submitted.");
+                    return;
+                }
+
+                Submit(_batch);
+                _batch.Dispose();
+                _batch = null;
+            }
+            catch (AwsConfigurationException configuration)
+            {
+                ThrowTerminatingError(ToErrorRecord(configuration, null));
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            // Every exit that did not submit (Ctrl+C, a terminating error) lands here: abort the upload and
+            // delete anything staged, so no user IDs are left behind in S3 for a job that was never created.
+            _batch?.Dispose();
+            _batch = null;
+            _s3?.Dispose();
+        }
+
+        /// <summary>
+        /// Parameters bound by property name can change per pipeline object (e.g. a CSV with a DatasetGroupArn
+        /// column). A change of target ends the current batch: it is submitted before the next one starts.
+        /// </summary>
+        private DeletionBatch CurrentBatch()
+        {
+            if (_batch is not null && _batch.Matches(DatasetGroupArn, RoleArn, StagingUri))
+            {
+                return _batch;
+            }
+
+            if (_batch is not null)
+            {
+                Submit(_batch);
+                _batch.Dispose();
+                _batch = null;
+            }
+
+            _batch = StartBatch();
+            return _batch;
+        }
+
+        private DeletionBatch StartBatch()
+        {
+            var groups = new List<PersonalizeArn>();
+            foreach (string text in DatasetGroupArn)
+            {
+                if (!PersonalizeArn.TryParse(text, PersonalizeArn.DatasetGroupResourceType, out PersonalizeArn? arn))
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.Create("InvalidDatasetGroupArn", ErrorCategory.InvalidArgument,
+                        new ArgumentException($"'{text}' is not a dataset group ARN. Expected arn:aws:personalize:<region>:<account>:dataset-group/<name>."), text));
+                }
+
+                if (!groups.Any(known => known.Text == arn!.Text))
+                {
+                    groups.Add(arn!);
+                }
+            }
+
+            if (!PersonalizeArn.IsRoleArn(RoleArn))
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("InvalidRoleArn", ErrorCategory.InvalidArgument,
+                    new ArgumentException($"'{RoleArn}' is not an IAM role ARN. Expected arn:aws:iam::<account>:role/<name>."), RoleArn));
+            }
+
+            S3Location? staging = null;
+            if (StagingUri is not null)
+            {
+                string text = StagingUri.EndsWith("/", StringComparison.Ordinal) || StagingUri.EndsWith("//", StringComparison.Ordinal) ? StagingUri : StagingUri + "/";
+                if (!S3Location.TryParse(text, out staging, out string? error))
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.Create("InvalidS3Uri", ErrorCategory.InvalidArgument,
+                        new ArgumentException($"-StagingUri '{StagingUri}' is not a valid S3 folder URI: {error}"), StagingUri));
+                }
+            }
+
+            return new DeletionBatch(DatasetGroupArn, RoleArn, StagingUri, groups, staging, ExpectedBucketOwner ?? groups[0].Account);
+        }
+
+        private void AddUserId(DeletionBatch batch, string? id, long inputNumber, string? position)
+        {
+            EnsureStaging(batch, position ?? "user ID #" + inputNumber.ToString(CultureInfo.InvariantCulture));
+            IntakeResult result = batch.Intake!.Offer(id, out UserIdProblem problem);
+            if (result == IntakeResult.Rejected)
+            {
+                string where = position ?? "input #" + inputNumber.ToString(CultureInfo.InvariantCulture);
+                if (IsDebugEnabled)
+                {
+                    WriteDebug($"Rejected user ID at {where}: '{id}'");
+                }
+
+                // The target names where the ID came from, not the ID: user IDs are personal data.
+                WriteError(ErrorRecordFactory.Create("InvalidUserId", ErrorCategory.InvalidData,
+                    new ArgumentException($"The user ID at {where} was not submitted: {UserIdValidator.Describe(problem, id ?? string.Empty)}"), where));
+            }
+            else if (result == IntakeResult.Duplicate && IsDebugEnabled)
+            {
+                WriteDebug($"Duplicate user ID at {position ?? "input #" + inputNumber.ToString(CultureInfo.InvariantCulture)} submitted once: '{id}'");
+            }
+        }
+
+        private void AddFile(DeletionBatch batch, string file)
+        {
+            WriteVerbose($"Reading user IDs from {file}.");
+            try
+            {
+                using var reader = new UserIdCsvFileReader(file);
+                while (reader.TryReadNext(out string id, out long line))
+                {
+                    _inputNumber++;
+                    AddUserId(batch, id, _inputNumber, file + ":" + line.ToString(CultureInfo.InvariantCulture));
+                    if ((_inputNumber & 0x3FFF) == 0)
+                    {
+                        ShowStagingProgress(batch, force: false);
+                    }
+                }
+            }
+            catch (UserIdFileException invalid)
+            {
+                // A file that cannot be read as a whole means the request is not what the user thinks: stop, and
+                // let Dispose take back whatever was staged so far.
+                ThrowTerminatingError(ToErrorRecord(invalid, file));
+            }
+        }
+
+        private IReadOnlyList<string> ResolveFiles(string path)
+        {
+            Collection<string> resolved;
+            ProviderInfo provider;
+            try
+            {
+                resolved = GetResolvedProviderPathFromPSPath(path, out provider);
+            }
+            catch (ItemNotFoundException missing)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("UserIdFileNotFound", ErrorCategory.ObjectNotFound,
+                    new ItemNotFoundException($"The user ID file '{path}' does not exist.", missing), path));
+                throw;
+            }
+
+            if (provider.Name != "FileSystem")
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("UserIdFileNotFound", ErrorCategory.InvalidArgument,
+                    new ArgumentException($"'{path}' is not a file system path."), path));
+            }
+
+            if (resolved.Count == 0)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("UserIdFileNotFound", ErrorCategory.ObjectNotFound,
+                    new ItemNotFoundException($"No file matches '{path}'."), path));
+            }
+
+            return resolved;
+        }
+
+        private void AddLocation(DeletionBatch batch, string text)
+        {
+            if (!S3Location.TryParse(text, out S3Location? location, out string? error))
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("InvalidS3Uri", ErrorCategory.InvalidArgument,
+                    new ArgumentException($"'{text}' is not a valid S3 data location: {error}"), text));
+            }
+
+            string canonical = location!.ToString();
+            if (batch.Locations.Any(known => known.ToString() == canonical))
+            {
+                return;
+            }
+
+            EnsureDatasetGroups(batch);
+            DataLocationSummary? summary;
+            try
+            {
+                var inspector = new S3DataLocationInspector(S3(), batch.ExpectedBucketOwner);
+                summary = Await(token => inspector.SummarizeAsync(location, token));
+            }
+            catch (Exception failure) when (!(failure is PipelineStoppedException))
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("DataLocationUnreadable", ErrorCategory.ReadError,
+                    new InvalidOperationException($"Could not read data location {canonical}: {failure.Message}", failure), canonical));
+                return;
+            }
+
+            if (summary is null)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("DataLocationNotFound", ErrorCategory.ObjectNotFound,
+                    new ItemNotFoundException(location.IsFolder ? $"No .csv object exists under {canonical}." : $"{canonical} does not exist."), canonical));
+            }
+
+            if (summary!.KmsEncryptedKey is not null)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("DataLocationKmsEncrypted", ErrorCategory.InvalidData,
+                    new InvalidOperationException($"{canonical} is encrypted with a KMS key; Personalize data deletion jobs can only read SSE-S3 objects. Copy it with SSE-S3 or pipe the IDs in instead."), canonical));
+            }
+
+            if (summary.TotalBytes > StagingTarget.DefaultMaxBytesPerObject)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("DataLocationTooLarge", ErrorCategory.LimitsExceeded,
+                    new InvalidOperationException($"{canonical} holds {summary.TotalBytes:N0} bytes; a data deletion job reads at most 50 MB. Pipe the IDs (or the files) in instead, and the module splits them."), canonical));
+            }
+
+            WriteVerbose($"Data location {canonical}: {summary.CsvObjects} CSV object(s), {summary.TotalBytes:N0} bytes.");
+            batch.Locations.Add(location);
+        }
+
+        /// <summary>The first user ID of a batch: check the groups, then open the streaming upload (not under -WhatIf).</summary>
+        private void EnsureStaging(DeletionBatch batch, string firstInput)
+        {
+            if (batch.Intake is not null)
+            {
+                return;
+            }
+
+            if (batch.Staging is null)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("StagingUriRequired", ErrorCategory.InvalidArgument,
+                    new ArgumentException("User IDs and local files are staged in S3 before the job reads them: give -StagingUri s3://<bucket>/<prefix>/ (a bucket in your account that the job's role can read)."),
+                    firstInput));
+            }
+
+            EnsureDatasetGroups(batch);
+            if (_whatIf)
+            {
+                batch.Intake = new UserIdIntake(null);
+                return;
+            }
+
+            var target = new StagingTarget(batch.Staging!.Bucket, batch.Staging.Key + "pdel-" + DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("n").Substring(0, 8))
+            {
+                ExpectedBucketOwner = batch.ExpectedBucketOwner,
+                MaxUsersPerObject = MaxUsersPerJob > 0 ? MaxUsersPerJob : (long?)null,
+            };
+            target.Metadata[S3DataLocationInspector.StagedByMetadataKey] = S3DataLocationInspector.StagedByMetadataValue;
+            target.Metadata["module-version"] = typeof(NewPDataDeletionJobCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+            WriteVerbose($"Staging user IDs under s3://{target.Bucket}/{target.KeyBase}-NNN.csv (SSE-S3, expected bucket owner {batch.ExpectedBucketOwner}).");
+            batch.Uploader = new S3StagingUploader(new AmazonS3StagingClient(S3()), target);
+            S3StagingUploader uploader = batch.Uploader;
+            batch.Intake = new UserIdIntake(uploader.Add);
+        }
+
+        /// <summary>Every dataset group must exist and be ACTIVE before anything is uploaded or created.</summary>
+        private void EnsureDatasetGroups(DeletionBatch batch)
+        {
+            if (batch.GroupsChecked)
+            {
+                return;
+            }
+
+            foreach (PersonalizeArn group in batch.Groups)
+            {
+                IPersonalizeClient client = GetPersonalizeClient(group.Region);
+                DatasetGroupInfo info;
+                try
+                {
+                    info = Await(token => client.DescribeDatasetGroupAsync(group.Text, token));
+                }
+                catch (ResourceNotFoundException notFound)
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.Create("DatasetGroupNotFound", ErrorCategory.ObjectNotFound,
+                        new ItemNotFoundException($"Dataset group '{group.Text}' does not exist in {group.Region}.", notFound), group.Text));
+                    return;
+                }
+                catch (Exception failure) when (failure is PersonalizeServiceException || failure is PersonalizeClientException)
+                {
+                    ThrowTerminatingError(ToErrorRecord(failure, group.Text));
+                    return;
+                }
+
+                if (!string.Equals(info.Status, "ACTIVE", StringComparison.Ordinal))
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.Create("DatasetGroupNotActive", ErrorCategory.ResourceUnavailable,
+                        new InvalidOperationException($"Dataset group '{info.Name ?? group.Name}' is {info.Status ?? "in an unknown state"}; data deletion jobs need an ACTIVE dataset group."), group.Text));
+                }
+
+                batch.GroupNames[group.Text] = info.Name ?? group.Name;
+            }
+
+            batch.GroupsChecked = true;
+        }
+
+        private void Submit(DeletionBatch batch)
+        {
+            IReadOnlyList<StagedObject> staged = CompleteStaging(batch);
+            var units = new List<DataUnit>();
+            units.AddRange(staged.Select(item => new DataUnit(item.Uri, item.ContentSha256, item.UserCount, item)));
+            units.AddRange(batch.Locations.Select(location => new DataUnit(location.ToString(), location.ToString(), null, null)));
+
+            UserIdIntake? intake = batch.Intake;
+            if (intake is not null)
+            {
+                WriteVerbose($"{intake.Received} user ID(s) received: {intake.Accepted} to submit, {intake.Duplicates} duplicate(s) submitted once, {intake.Rejected} rejected.");
+                if (intake.Accepted == 0 && batch.Locations.Count == 0)
+                {
+                    WriteWarning($"None of the {intake.Received} user ID(s) could be submitted; no job was created.");
+                    return;
+                }
+            }
+
+            if (_whatIf)
+            {
+                ReportWhatIf(batch, units);
+                return;
+            }
+
+            int total = units.Count * batch.Groups.Count;
+            int index = 0;
+            var used = new HashSet<StagedObject>();
+            foreach (DataUnit unit in units)
+            {
+                foreach (PersonalizeArn group in batch.Groups)
+                {
+                    index++;
+                    string name = JobName is null ? JobNamer.Derive(group.Text, RoleArn, unit.Identity) : JobNamer.Numbered(JobName, index, total);
+                    string users = unit.UserCount is long count ? $"{count} user(s)" : $"the users listed at {unit.Location}";
+                    string target = $"dataset group {batch.GroupNames[group.Text]} ({group.Text})";
+                    string action = $"Delete {users} (data deletion job {name})";
+                    if (!Proceed(target, action))
+                    {
+                        continue;
+                    }
+
+                    DataDeletionJob? job = SubmitOne(batch, group, unit, name);
+                    if (job is null)
+                    {
+                        continue;
+                    }
+
+                    if (unit.Staged is not null && string.Equals(job.DataLocation, unit.Location, StringComparison.Ordinal))
+                    {
+                        used.Add(unit.Staged);
+                    }
+
+                    if (unit.Staged is not null)
+                    {
+                        job.UserCount = unit.UserCount;
+                        job.DuplicateCount = intake?.Duplicates;
+                        job.RejectedCount = intake?.Rejected;
+                        job.StagedObject = job.DataLocation;
+                    }
+
+                    WriteObject(job);
+                }
+            }
+
+            // Staged data no job reads (declined, failed, or an earlier identical job) is personal data with no
+            // purpose: remove it.
+            foreach (StagedObject orphan in staged.Where(item => !used.Contains(item)))
+            {
+                DeleteStaged(orphan, batch.ExpectedBucketOwner);
+            }
+        }
+
+        private bool Proceed(string target, string action)
+        {
+            if (_whatIf)
+            {
+                return ShouldProcess(target, action);
+            }
+
+            // -Force skips the prompt unless the user also asked for -Confirm explicitly.
+            bool confirmAsked = MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm) && confirm is SwitchParameter c && c.IsPresent;
+            return (Force && !confirmAsked) || ShouldProcess(target, action);
+        }
+
+        private DataDeletionJob? SubmitOne(DeletionBatch batch, PersonalizeArn group, DataUnit unit, string name)
+        {
+            var input = new CreateDataDeletionJobInput(name, group.Text, unit.Location, RoleArn, _tags);
+            var submitter = new DataDeletionJobSubmitter(GetPersonalizeClient(group.Region));
+            Func<string, System.Threading.CancellationToken, Task<bool>>? sameData = null;
+            if (unit.Staged is StagedObject stagedObject)
+            {
+                var inspector = new S3DataLocationInspector(S3(), batch.ExpectedBucketOwner);
+                sameData = (location, token) => inspector.HoldsSameDataAsync(location, stagedObject, token);
+            }
+
+            TimeSpan retry = FirstQuotaRetry;
+            var quotaProgress = new ProgressRecord(3, "New-PDataDeletionJob", $"Waiting for a free PENDING slot in dataset group {batch.GroupNames[group.Text]}");
+            bool waited = false;
+            try
+            {
+                while (true)
+                {
+                    SubmissionOutcome outcome;
+                    try
+                    {
+                        outcome = Await(token => submitter.SubmitAsync(input, JobName is null, sameData, token));
+                    }
+                    catch (JobNameInUseException inUse)
+                    {
+                        WriteError(ErrorRecordFactory.Create("JobNameInUse", ErrorCategory.ResourceExists, inUse, name));
+                        return null;
+                    }
+                    catch (Exception failure) when (failure is PersonalizeServiceException || failure is PersonalizeClientException)
+                    {
+                        WriteError(ToErrorRecord(failure, name, "DataDeletionJobNotCreated"));
+                        return null;
+                    }
+
+                    switch (outcome.Status)
+                    {
+                        case SubmissionStatus.Created:
+                            WriteVerbose($"Created data deletion job {name} for {group.Text}.");
+                            return DataDeletionJob.FromService(outcome.Job!, group.Region);
+
+                        case SubmissionStatus.AlreadySubmitted:
+                            WriteWarning($"Data deletion job {name} was already submitted ({outcome.Message}); returning it instead of deleting twice. To submit again on purpose, give a new -JobName.");
+                            return DataDeletionJob.FromService(outcome.Job!, group.Region);
+
+                        default:
+                            // At most five deletion jobs may be PENDING per dataset group: wait for one to start.
+                            waited = true;
+                            WriteVerbose($"Dataset group {group.Name} is at its PENDING job limit ({outcome.Message}); retrying in {retry.TotalSeconds:0} s.");
+                            quotaProgress.StatusDescription = $"At the limit of 5 PENDING jobs; trying again in {retry.TotalSeconds:0} s (Ctrl+C stops)";
+                            WriteProgress(quotaProgress);
+                            Sleep(retry);
+                            retry = TimeSpan.FromSeconds(Math.Min(retry.TotalSeconds * 2, MaxQuotaRetry.TotalSeconds));
+                            break;
+                    }
+                }
+            }
+            finally
+            {
+                if (waited)
+                {
+                    quotaProgress.RecordType = ProgressRecordType.Completed;
+                    WriteProgress(quotaProgress);
+                }
+            }
+        }
+
+        private IReadOnlyList<StagedObject> CompleteStaging(DeletionBatch batch)
+        {
+            S3StagingUploader? uploader = batch.Uploader;
+            if (uploader is null)
+            {
+                return Array.Empty<StagedObject>();
+            }
+
+            var progress = new ProgressRecord(2, "New-PDataDeletionJob", "Finishing the upload of staged user IDs");
+            Task<IReadOnlyList<StagedObject>> completing = uploader.CompleteAsync(StopToken);
+            try
+            {
+                while (!completing.Wait(ProgressEvery))
+                {
+                    progress.StatusDescription = $"{uploader.BytesUploaded:N0} of {uploader.BytesWritten:N0} bytes uploaded";
+                    WriteProgress(progress);
+                }
+
+                IReadOnlyList<StagedObject> staged = Await(_ => completing);
+                foreach (StagedObject item in staged)
+                {
+                    WriteVerbose($"Staged {item.UserCount} user ID(s) in {item.Uri} ({item.Bytes:N0} bytes).");
+                }
+
+                return staged;
+            }
+            catch (AggregateException failure) when (failure.InnerException is StagingUploadException upload)
+            {
+                ThrowTerminatingError(ToErrorRecord(upload, upload.Uri));
+                throw;
+            }
+            catch (StagingUploadException upload)
+            {
+                ThrowTerminatingError(ToErrorRecord(upload, upload.Uri));
+                throw;
+            }
+            finally
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+            }
+        }
+
+        private void ReportWhatIf(DeletionBatch batch, List<DataUnit> units)
+        {
+            long users = batch.Intake?.Accepted ?? 0;
+            foreach (PersonalizeArn group in batch.Groups)
+            {
+                string target = $"dataset group {batch.GroupNames[group.Text]} ({group.Text})";
+                if (users > 0)
+                {
+                    ShouldProcess(target, $"Delete {users} user(s) staged under {batch.Staging} ({batch.Intake!.Duplicates} duplicate(s) submitted once, {batch.Intake.Rejected} rejected)");
+                }
+
+                foreach (DataUnit unit in units.Where(item => item.Staged is null))
+                {
+                    ShouldProcess(target, $"Delete the users listed at {unit.Location}");
+                }
+            }
+        }
+
+        private void DeleteStaged(StagedObject item, string expectedBucketOwner)
+        {
+            try
+            {
+                var inspector = new S3DataLocationInspector(S3(), expectedBucketOwner);
+                Await(token => inspector.DeleteAsync(item.Bucket, item.Key, token));
+                WriteVerbose($"Removed {item.Uri}: no job reads it.");
+            }
+            catch (Exception failure) when (!(failure is PipelineStoppedException))
+            {
+                WriteWarning($"Could not remove {item.Uri}, which no job reads: {failure.Message}");
+            }
+        }
+
+        private void ShowStagingProgress(DeletionBatch batch, bool force)
+        {
+            if (batch.Intake is null || (!force && _progressClock.Elapsed < ProgressEvery))
+            {
+                return;
+            }
+
+            _progressClock.Restart();
+            UserIdIntake intake = batch.Intake;
+            string uploaded = batch.Uploader is null ? string.Empty : $", {batch.Uploader.BytesUploaded:N0} bytes uploaded";
+            WriteProgress(new ProgressRecord(2, "New-PDataDeletionJob", $"Staging user IDs: {intake.Accepted:N0} accepted, {intake.Duplicates:N0} duplicate(s), {intake.Rejected:N0} rejected{uploaded}"));
+        }
+
+        private IAmazonS3 S3() => _s3 ??= GetSession().CreateS3Client();
+
+        private List<KeyValuePair<string, string>>? ParseTags(Hashtable? tags)
+        {
+            if (tags is null)
+            {
+                return null;
+            }
+
+            if (tags.Count > MaxTags)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("InvalidTag", ErrorCategory.InvalidArgument,
+                    new ArgumentException($"{tags.Count} tags given; a job takes at most {MaxTags}."), tags));
+            }
+
+            var list = new List<KeyValuePair<string, string>>();
+            foreach (DictionaryEntry entry in tags)
+            {
+                string key = LanguagePrimitives.ConvertTo<string>(entry.Key) ?? string.Empty;
+                string value = entry.Value is null ? string.Empty : LanguagePrimitives.ConvertTo<string>(entry.Value) ?? string.Empty;
+                string? problem =
+                    key.Length < 1 || key.Length > 128 ? "keys are 1 to 128 characters long" :
+                    key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase) ? "keys starting with 'aws:' are reserved by AWS" :
+                    !TagPattern.IsMatch(key) ? "keys may contain letters, digits, spaces and _ . : / = + - @ only" :
+                    value.Length > 256 ? "values are at most 256 characters long" :
+                    !TagPattern.IsMatch(value) ? "values may contain letters, digits, spaces and _ . : / = + - @ only" :
+                    null;
+                if (problem is not null)
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.Create("InvalidTag", ErrorCategory.InvalidArgument,
+                        new ArgumentException($"Tag '{key}' is not valid: {problem}."), key));
+                }
+
+                list.Add(new KeyValuePair<string, string>(key, value));
+            }
+
+            return list;
+        }
+
+        private static bool IsAccountId(string text) => text.Length == 12 && text.All(c => c >= '0' && c <= '9');
+
+        /// <summary>What one job reads: a staged CSV or a caller's data location.</summary>
+        private sealed class DataUnit
+        {
+            public DataUnit(string location, string identity, long? userCount, StagedObject? staged)
+            {
+                Location = location;
+                Identity = identity;
+                UserCount = userCount;
+                Staged = staged;
+            }
+
+            public string Location { get; }
+
+            /// <summary>What the default job name is derived from: the CSV's SHA-256, or the location itself.</summary>
+            public string Identity { get; }
+
+            public long? UserCount { get; }
+
+            public StagedObject? Staged { get; }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace PersonalizeDeletion.Staging
+{
+    /// <summary>What a data location holds, as far as the deletion job will read it.</summary>
+    internal sealed class DataLocationSummary
+    {
+        public DataLocationSummary(int csvObjects, long totalBytes, string? kmsEncryptedKey)
+        {
+            CsvObjects = csvObjects;
+            TotalBytes = totalBytes;
+            KmsEncryptedKey = kmsEncryptedKey;
+        }
+
+        public int CsvObjects { get; }
+
+        public long TotalBytes { get; }
+
+        /// <summary>A key under the location encrypted with a KMS key (the service cannot read it), if any.</summary>
+        public string? KmsEncryptedKey { get; }
+    }
+
+    /// <summary>
+    /// Read-only S3 questions the module asks before it creates anything: does a caller's data location exist and
+    /// fit the service's limits, is an object one this module staged, and does it hold the same data as ours.
+    /// Deleting is limited to objects carrying the module's staging metadata.
+    /// </summary>
+    internal sealed class S3DataLocationInspector
+    {
+        internal const string StagedByMetadataKey = "staged-by";
+        internal const string StagedByMetadataValue = "PersonalizeDeletion";
+
+        private readonly IAmazonS3 _s3;
+        private readonly string? _expectedBucketOwner;
+
+        public S3DataLocationInspector(IAmazonS3 s3, string? expectedBucketOwner)
+        {
+            _s3 = s3;
+            _expectedBucketOwner = expectedBucketOwner;
+        }
+
+        /// <summary>Null when nothing is there (no such key, or no .csv under the folder).</summary>
+        public async Task<DataLocationSummary?> SummarizeAsync(S3Location location, CancellationToken cancellationToken)
+        {
+            if (!location.IsFolder)
+            {
+                GetObjectMetadataResponse? head = await HeadAsync(location.Bucket, location.Key, cancellationToken).ConfigureAwait(false);
+                return head is null ? null : new DataLocationSummary(1, head.ContentLength, IsKms(head) ? location.Key : null);
+            }
+
+            int count = 0;
+            long bytes = 0;
+            string? kmsKey = null;
+            var request = new ListObjectsV2Request { BucketName = location.Bucket, Prefix = location.Key, ExpectedBucketOwner = _expectedBucketOwner };
+            do
+            {
+                ListObjectsV2Response page = await Call(() => _s3.ListObjectsV2Async(request, cancellationToken), "ListObjectsV2", location.Bucket, location.Key).ConfigureAwait(false);
+                foreach (S3Object item in page.S3Objects ?? new List<S3Object>())
+                {
+                    if (item.Key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                    {
+                        count++;
+                        bytes += item.Size ?? 0;
+                    }
+                }
+
+                request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+            }
+            while (request.ContinuationToken is not null);
+
+            return count == 0 ? null : new DataLocationSummary(count, bytes, kmsKey);
+        }
+
+        /// <summary>True when the object exists and carries this module's staging metadata.</summary>
+        public async Task<bool> IsStagedByModuleAsync(string bucket, string key, CancellationToken cancellationToken)
+        {
+            GetObjectMetadataResponse? head = await HeadAsync(bucket, key, cancellationToken).ConfigureAwait(false);
+            return head is not null && string.Equals(head.Metadata[StagedByMetadataKey], StagedByMetadataValue, StringComparison.Ordinal);
+        }
+
+        /// <summary>
+        /// Whether <paramref name="location"/> holds exactly the bytes of <paramref name="staged"/>: same size and
+        /// same ETag. Our part size is fixed, so equal content gives equal (multipart) ETags.
+        /// </summary>
+        public async Task<bool> HoldsSameDataAsync(string location, StagedObject staged, CancellationToken cancellationToken)
+        {
+            if (!S3Location.TryParse(location, out S3Location? parsed, out _) || parsed!.IsFolder || staged.ETag is null)
+            {
+                return false;
+            }
+
+            GetObjectMetadataResponse? head = await HeadAsync(parsed.Bucket, parsed.Key, cancellationToken).ConfigureAwait(false);
+            return head is not null && head.ContentLength == staged.Bytes && string.Equals(Unquote(head.ETag), Unquote(staged.ETag), StringComparison.Ordinal);
+        }
+
+        public Task DeleteAsync(string bucket, string key, CancellationToken cancellationToken) =>
+            Call(() => _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = key, ExpectedBucketOwner = _expectedBucketOwner }, cancellationToken), "DeleteObject", bucket, key);
+
+        private async Task<GetObjectMetadataResponse?> HeadAsync(string bucket, string key, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key, ExpectedBucketOwner = _expectedBucketOwner }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmazonS3Exception notFound) when (notFound.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+            catch (AmazonS3Exception failure)
+            {
+                throw new S3RequestException(failure.ErrorCode, (int)failure.StatusCode, failure.RequestId, $"HeadObject s3://{bucket}/{key} failed: {failure.Message}", failure);
+            }
+        }
+
+        private static async Task<T> Call<T>(Func<Task<T>> call, string operation, string bucket, string key)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (AmazonS3Exception failure)
+            {
+                throw new S3RequestException(failure.ErrorCode, (int)failure.StatusCode, failure.RequestId, $"{operation} s3://{bucket}/{key} failed: {failure.Message}", failure);
+            }
+        }
+
+        private static bool IsKms(GetObjectMetadataResponse head)
+        {
+            string? encryption = head.ServerSideEncryptionMethod?.Value;
+            return encryption is not null && encryption.StartsWith("aws:kms", StringComparison.Ordinal);
+        }
+
+        private static string? Unquote(string? etag) => etag?.Trim('"');
+    }
+}

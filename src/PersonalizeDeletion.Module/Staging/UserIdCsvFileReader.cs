@@ -1,0 +1,373 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text;
+
+namespace PersonalizeDeletion.Staging
+{
+    /// <summary>
+    /// Streams user IDs from a local one-column CSV file with the header <c>USER_ID</c>, in bounded memory.
+    /// </summary>
+    /// <remarks>
+    /// RFC 4180: fields may be quoted with inner quotes doubled; lines end in CRLF or LF; a UTF-8 byte
+    /// order mark is skipped. The header may be quoted (Export-Csv writes <c>"USER_ID"</c>). Empty lines
+    /// are skipped, as Import-Csv does, so a blank last line is harmless; a quoted empty field is returned
+    /// as an empty ID for the caller's validation to report. A comma outside quotes (a second column), a
+    /// quote inside an unquoted field, a bare CR and invalid UTF-8 make the file invalid, naming the line.
+    /// <para>
+    /// The file is parsed as bytes (every CSV delimiter is ASCII, so UTF-8 multi-byte sequences never
+    /// look like one) and only each field is decoded, strictly, so bad bytes are reported with their line.
+    /// </para>
+    /// </remarks>
+    internal sealed class UserIdCsvFileReader : IDisposable
+    {
+        private const int ReadSize = 64 * 1024;
+
+        // Far beyond any valid ID (256 characters are at most 1 KiB of UTF-8, even quoted); the cap keeps
+        // memory bounded on a file that has no line breaks at all.
+        private const int MaxRecordBytes = 64 * 1024;
+
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        private static readonly byte[] UnquotedDelimiters = { (byte)',', (byte)'"', (byte)'\r', (byte)'\n' };
+
+        private readonly string _path;
+        private readonly FileStream _stream;
+        private readonly byte[] _buffer = new byte[MaxRecordBytes + ReadSize];
+        private byte[] _unescaped = new byte[1024];
+        private int _position;
+        private int _end;
+        private bool _endOfFile;
+        private long _line = 1;
+        private bool _readingHeader = true;
+
+        public UserIdCsvFileReader(string path)
+        {
+            _path = path ?? throw new ArgumentNullException(nameof(path));
+            try
+            {
+                _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
+            {
+                throw new UserIdFileException(UserIdFileException.NotFoundErrorId, Format("The user ID file '{0}' does not exist.", path), path, null, ex);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new UserIdFileException(UserIdFileException.NotReadableErrorId, Format("The user ID file '{0}' cannot be read: {1}", path, ex.Message), path, null, ex);
+            }
+
+            try
+            {
+                ReadHeader();
+            }
+            catch
+            {
+                _stream.Dispose();
+                throw;
+            }
+        }
+
+        private enum Scan
+        {
+            NeedMoreData,
+            EndOfFile,
+            BlankLine,
+            Field,
+        }
+
+        /// <summary>Reads the next ID; false at the end of the file. <paramref name="lineNumber"/> is 1-based (the header is line 1).</summary>
+        public bool TryReadNext(out string userId, out long lineNumber) => TryReadRecord(out userId, out lineNumber);
+
+        public void Dispose() => _stream.Dispose();
+
+        private void ReadHeader()
+        {
+            while (_end < 3 && !_endOfFile)
+            {
+                Fill();
+            }
+
+            if (_end >= 2 && ((_buffer[0] == 0xFF && _buffer[1] == 0xFE) || (_buffer[0] == 0xFE && _buffer[1] == 0xFF)))
+            {
+                throw Fail(1, "the file is UTF-16 encoded; save it as UTF-8 (for example with Export-Csv -Encoding utf8).");
+            }
+
+            if (_end >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
+            {
+                _position = 3;
+            }
+
+            if (!TryReadRecord(out string header, out long line))
+            {
+                throw new UserIdFileException(
+                    UserIdFileException.InvalidHeaderErrorId,
+                    Format("The user ID file '{0}' is empty; its first line must be the header {1}.", _path, UserIdCsv.HeaderName),
+                    _path,
+                    1);
+            }
+
+            if (!string.Equals(header, UserIdCsv.HeaderName, StringComparison.Ordinal))
+            {
+                // The found text is not quoted back: a file without a header starts with a user ID.
+                string reason = string.Equals(header, UserIdCsv.HeaderName, StringComparison.OrdinalIgnoreCase)
+                    ? "the header must be exactly USER_ID, in capitals."
+                    : "the first line must be the header USER_ID (a single column).";
+                throw Fail(line, reason);
+            }
+
+            _readingHeader = false;
+        }
+
+        private bool TryReadRecord(out string field, out long line)
+        {
+            while (true)
+            {
+                line = _line;
+                Scan scan = ScanRecord(out int start, out int length, out bool doubledQuotes, out int next, out int lines);
+                switch (scan)
+                {
+                    case Scan.NeedMoreData:
+                        if (_end - _position >= MaxRecordBytes)
+                        {
+                            throw Fail(line, Format("the line is longer than {0} bytes; user IDs are at most {1} characters.", MaxRecordBytes, UserIdValidator.MaxLength));
+                        }
+
+                        Fill();
+                        continue;
+                    case Scan.EndOfFile:
+                        field = string.Empty;
+                        return false;
+                }
+
+                _position = next;
+                _line += lines;
+                if (scan == Scan.BlankLine)
+                {
+                    continue;
+                }
+
+                field = Decode(start, length, doubledQuotes, line);
+                return true;
+            }
+        }
+
+        private Scan ScanRecord(out int start, out int length, out bool doubledQuotes, out int next, out int lines)
+        {
+            start = _position;
+            length = 0;
+            doubledQuotes = false;
+            next = _position;
+            lines = 0;
+            if (_position == _end)
+            {
+                return _endOfFile ? Scan.EndOfFile : Scan.NeedMoreData;
+            }
+
+            if (_buffer[_position] == (byte)'"')
+            {
+                return ScanQuoted(out start, out length, out doubledQuotes, out next, out lines);
+            }
+
+            int found = new ReadOnlySpan<byte>(_buffer, _position, _end - _position).IndexOfAny(UnquotedDelimiters);
+            if (found < 0)
+            {
+                if (!_endOfFile)
+                {
+                    return Scan.NeedMoreData;
+                }
+
+                length = _end - _position;
+                next = _end;
+                return Scan.Field;
+            }
+
+            int at = _position + found;
+            switch (_buffer[at])
+            {
+                case (byte)',':
+                    throw Fail(_line, "the line has more than one column (a comma outside quotes); the file must have the single column USER_ID, and IDs that contain commas must be quoted.");
+                case (byte)'"':
+                    throw Fail(_line, "a double quote appears inside an unquoted field; enclose such IDs in double quotes and double the inner quotes.");
+            }
+
+            length = found;
+            Scan ending = ScanLineEnd(at, out next);
+            if (ending == Scan.NeedMoreData)
+            {
+                return ending;
+            }
+
+            lines = 1;
+            return length == 0 ? Scan.BlankLine : Scan.Field;
+        }
+
+        private Scan ScanQuoted(out int start, out int length, out bool doubledQuotes, out int next, out int lines)
+        {
+            start = _position + 1;
+            length = 0;
+            doubledQuotes = false;
+            next = _position;
+            lines = 0;
+            int from = start;
+            while (true)
+            {
+                int found = new ReadOnlySpan<byte>(_buffer, from, _end - from).IndexOf((byte)'"');
+                if (found < 0)
+                {
+                    if (!_endOfFile)
+                    {
+                        return Scan.NeedMoreData;
+                    }
+
+                    throw Fail(_line, "a quoted field is not closed before the end of the file.");
+                }
+
+                int quote = from + found;
+                if (quote + 1 == _end && !_endOfFile)
+                {
+                    return Scan.NeedMoreData;
+                }
+
+                if (quote + 1 < _end && _buffer[quote + 1] == (byte)'"')
+                {
+                    doubledQuotes = true;
+                    from = quote + 2;
+                    continue;
+                }
+
+                length = quote - start;
+                int after = quote + 1;
+                if (after == _end)
+                {
+                    next = after;
+                }
+                else if (_buffer[after] == (byte)',')
+                {
+                    throw Fail(_line, "the line has more than one column (a comma after a quoted field); the file must have the single column USER_ID.");
+                }
+                else if (_buffer[after] != (byte)'\r' && _buffer[after] != (byte)'\n')
+                {
+                    throw Fail(_line, "text follows the closing double quote of a field; double any quote that is part of the ID.");
+                }
+                else if (ScanLineEnd(after, out next) == Scan.NeedMoreData)
+                {
+                    return Scan.NeedMoreData;
+                }
+
+                // Line breaks inside quotes are legal CSV; the ID is then rejected by validation, and the
+                // line numbers of the records after it must still be right.
+                lines = 1 + CountLineFeeds(start, length);
+                return Scan.Field;
+            }
+        }
+
+        private Scan ScanLineEnd(int at, out int next)
+        {
+            next = at + 1;
+            if (_buffer[at] == (byte)'\n')
+            {
+                return Scan.Field;
+            }
+
+            if (at + 1 == _end && !_endOfFile)
+            {
+                return Scan.NeedMoreData;
+            }
+
+            if (at + 1 == _end || _buffer[at + 1] != (byte)'\n')
+            {
+                throw Fail(_line, "a carriage return is not followed by a line feed; lines must end in CRLF or LF.");
+            }
+
+            next = at + 2;
+            return Scan.Field;
+        }
+
+        private int CountLineFeeds(int start, int length)
+        {
+            int count = 0;
+            for (int i = start; i < start + length; i++)
+            {
+                if (_buffer[i] == (byte)'\n')
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        private string Decode(int start, int length, bool doubledQuotes, long line)
+        {
+            byte[] source = _buffer;
+            if (doubledQuotes)
+            {
+                if (_unescaped.Length < length)
+                {
+                    _unescaped = new byte[length];
+                }
+
+                int written = 0;
+                for (int i = start; i < start + length; i++)
+                {
+                    _unescaped[written++] = _buffer[i];
+                    if (_buffer[i] == (byte)'"')
+                    {
+                        i++;
+                    }
+                }
+
+                source = _unescaped;
+                start = 0;
+                length = written;
+            }
+
+            try
+            {
+                return StrictUtf8.GetString(source, start, length);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw Fail(line, "the line is not valid UTF-8; save the file as UTF-8.", ex);
+            }
+        }
+
+        private void Fill()
+        {
+            if (_position > 0)
+            {
+                Buffer.BlockCopy(_buffer, _position, _buffer, 0, _end - _position);
+                _end -= _position;
+                _position = 0;
+            }
+
+            int read;
+            try
+            {
+                read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            }
+            catch (IOException ex)
+            {
+                throw new UserIdFileException(UserIdFileException.NotReadableErrorId, Format("The user ID file '{0}' cannot be read: {1}", _path, ex.Message), _path, _line, ex);
+            }
+
+            if (read == 0)
+            {
+                _endOfFile = true;
+            }
+            else
+            {
+                _end += read;
+            }
+        }
+
+        private UserIdFileException Fail(long line, string reason, Exception? inner = null)
+        {
+            string errorId = _readingHeader ? UserIdFileException.InvalidHeaderErrorId : UserIdFileException.InvalidFileErrorId;
+            return new UserIdFileException(errorId, Format("Line {0} of the user ID file '{1}': {2}", line, _path, reason), _path, line, inner);
+        }
+
+        private static string Format(string format, params object[] args) =>
+            string.Format(CultureInfo.InvariantCulture, format, args);
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PersonalizeDeletion.Fake.Control;
+using PersonalizeDeletion.Fake.Model;
+using PersonalizeDeletion.Fake.Recordings;
+
+namespace PersonalizeDeletion.Fake.Hosting;
+
+/// <summary>
+/// The fake as a running loopback server: Personalize (awsJson1_1) and path-style S3 on one port,
+/// plus the /_fake/ control endpoints. Start it in-process with <see cref="StartAsync"/> or as a
+/// process through <see cref="Program"/>.
+/// </summary>
+public sealed class FakeServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private FakeServer(WebApplication app, FakeState state, Uri url)
+    {
+        _app = app;
+        State = state;
+        Url = url;
+    }
+
+    /// <summary>The base URL, e.g. http://127.0.0.1:51234 (no trailing slash in <see cref="Uri.ToString"/> form is not guaranteed; use <see cref="BaseAddress"/>).</summary>
+    public Uri Url { get; }
+
+    /// <summary>The base address as text without a trailing slash: http://127.0.0.1:PORT.</summary>
+    public string BaseAddress => Url.GetLeftPart(UriPartial.Authority);
+
+    public int Port => Url.Port;
+
+    public FakeState State { get; }
+
+    /// <summary>Completes when a client asks the fake to stop (POST /_fake/shutdown) or the host is stopping.</summary>
+    public Task StopRequested => _stopRequested.Task;
+
+    public static async Task<FakeServer> StartAsync(FakeServerOptions options, CancellationToken cancellationToken = default)
+    {
+        var modelPath = options.ModelPath ?? RepositoryPaths.FindModel()
+            ?? throw new FileNotFoundException($"Cannot find {RepositoryPaths.ModelRelativePath} above the current directory or the fake's assembly; pass --model.");
+        var recordings = options.RecordingsDirectory ?? RepositoryPaths.FindRecordings();
+        if (recordings is not null && !Directory.Exists(recordings))
+        {
+            throw new DirectoryNotFoundException($"The recordings directory {recordings} does not exist.");
+        }
+
+        var state = new FakeState(ServiceModel.Load(modelPath), recordings);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(FakeServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        if (options.Verbose)
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.AddServerHeader = false;
+
+            // Staging uploads and the benchmarks' multi-megabyte parts must not hit the 30 MB default.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
+
+        var app = builder.Build();
+        IPersonalizeForwarder? forwarder = options.RecordUpstream is null
+            ? null
+            : new UpstreamRecorder(options.RecordUpstream, options.RecordDirectory!, UpstreamRecorder.CredentialFromEnvironment());
+        var gateway = new ServiceGateway(state, forwarder);
+        FakeServer? server = null;
+        var control = new ControlApi(state, () => server!._stopRequested.TrySetResult());
+        app.Run(context => context.Request.Path.StartsWithSegments(ControlApi.Prefix.TrimEnd('/'), StringComparison.Ordinal)
+            ? control.HandleAsync(context)
+            : gateway.HandleAsync(context));
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var port = new Uri(address).Port;
+        server = new FakeServer(app, state, new Uri($"http://127.0.0.1:{port}"));
+        app.Lifetime.ApplicationStopping.Register(() => server._stopRequested.TrySetResult());
+        return server;
+    }
+
+    public async Task StopAsync()
+    {
+        _stopRequested.TrySetResult();
+        await _app.StopAsync(TimeSpan.FromSeconds(2));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace PersonalizeDeletion.Fake.Hosting;
+
+/// <summary>How to start the fake; <see cref="Parse"/> reads the command line.</summary>
+public sealed record FakeServerOptions
+{
+    public const string Usage =
+        "Usage: dotnet PersonalizeDeletion.Fake.dll [--port N] [--recordings DIR] [--model PATH] [--verbose] [--ignore-stdin]\n" +
+        "                                           [--record-upstream URL --record-dir DIR]\n" +
+        "  --port N          port on 127.0.0.1 (0 or absent: any free port)\n" +
+        "  --recordings DIR  recorded exchanges and credentials.json (default: tests/recordings found upward)\n" +
+        "  --model PATH      service-2.json (default: shared/reference/personalize-api/service-2.json found upward)\n" +
+        "  --verbose         ASP.NET Core logging to stderr\n" +
+        "  --ignore-stdin    do not exit when stdin reaches EOF (for running in the background by hand)\n" +
+        "  --record-upstream URL, --record-dir DIR\n" +
+        "                    forward Personalize calls to URL, re-signed with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/\n" +
+        "                    AWS_SESSION_TOKEN, and write each exchange (redacted) as a recording into DIR";
+
+    public int Port { get; init; }
+
+    public string? RecordingsDirectory { get; init; }
+
+    public string? ModelPath { get; init; }
+
+    public bool Verbose { get; init; }
+
+    public bool WatchStdin { get; init; } = true;
+
+    public Uri? RecordUpstream { get; init; }
+
+    public string? RecordDirectory { get; init; }
+
+    public static FakeServerOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new FakeServerOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value()
+            {
+                if (i + 1 >= args.Count)
+                {
+                    throw new ArgumentException($"{args[i]} needs a value.");
+                }
+
+                return args[++i];
+            }
+
+            options = args[i] switch
+            {
+                "--port" => options with
+                {
+                    Port = int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535
+                        ? port
+                        : throw new ArgumentException("--port needs a number from 0 to 65535."),
+                },
+                "--recordings" => options with { RecordingsDirectory = Value() },
+                "--model" => options with { ModelPath = Value() },
+                "--verbose" => options with { Verbose = true },
+                "--ignore-stdin" => options with { WatchStdin = false },
+                "--record-upstream" => options with
+                {
+                    RecordUpstream = Uri.TryCreate(Value(), UriKind.Absolute, out var upstream) && upstream.Scheme is "http" or "https"
+                        ? upstream
+                        : throw new ArgumentException("--record-upstream needs an absolute http(s) URL."),
+                },
+                "--record-dir" => options with { RecordDirectory = Value() },
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'."),
+            };
+        }
+
+        if ((options.RecordUpstream is null) != (options.RecordDirectory is null))
+        {
+            throw new ArgumentException("--record-upstream and --record-dir go together.");
+        }
+
+        return options;
+    }
+}

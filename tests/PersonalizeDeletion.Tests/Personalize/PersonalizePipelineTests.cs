@@ -1,0 +1,245 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using PersonalizeDeletion.Personalize;
+using Xunit;
+
+namespace PersonalizeDeletion.Tests.Personalize
+{
+    /// <summary>Signing, retries, cancellation and transport failures, all provided by AWSSDK.Core's pipeline.</summary>
+    public sealed class PersonalizePipelineTests
+    {
+        private const string DatasetGroupsPage = "{\"datasetGroups\":[{\"name\":\"shop\"}]}";
+
+        [Fact]
+        public async Task Requests_to_a_custom_endpoint_are_SigV4_signed_for_personalize_in_the_configured_region()
+        {
+            using var server = new StubPersonalizeServer().Then(StubResponse.Json(200, DatasetGroupsPage));
+            using var client = StubClients.For(server);
+
+            await client.ListDatasetGroupsAsync(null, null, CancellationToken.None);
+
+            var request = Assert.Single(server.Requests);
+            Assert.Equal("POST", request.Method);
+            Assert.Equal("/", request.Path);
+            Assert.Equal("application/x-amz-json-1.1", request.Headers["Content-Type"]);
+            Assert.Equal("AmazonPersonalize.ListDatasetGroups", request.Headers["X-Amz-Target"]);
+            Assert.True(request.Headers.ContainsKey("X-Amz-Date"));
+            Assert.Matches(
+                new Regex(@"^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\d{8}/eu-west-1/personalize/aws4_request, SignedHeaders=[^,]*\bx-amz-target\b[^,]*, Signature=[0-9a-f]{64}$"),
+                request.Headers["Authorization"]);
+            Assert.Contains("PersonalizeDeletion/", request.Headers["User-Agent"]);
+        }
+
+        [Fact]
+        public async Task A_500_is_retried_by_the_SDK()
+        {
+            using var server = new StubPersonalizeServer()
+                .Then(StubResponse.Json(500, "{\"__type\":\"InternalFailure\",\"message\":\"oops\"}"))
+                .Then(StubResponse.Json(200, DatasetGroupsPage));
+            using var client = StubClients.For(server, maxErrorRetry: 2);
+
+            var page = await client.ListDatasetGroupsAsync(null, null, CancellationToken.None);
+
+            Assert.Equal("shop", Assert.Single(page.Items).Name);
+            Assert.Equal(2, server.Requests.Count);
+        }
+
+        [Fact]
+        public async Task A_500_that_outlasts_the_retries_surfaces_as_a_service_exception_after_max_attempts()
+        {
+            using var server = new StubPersonalizeServer()
+                .Then(StubResponse.Json(503, "{\"__type\":\"ServiceUnavailable\",\"message\":\"down\"}"))
+                .Then(StubResponse.Json(503, "{\"__type\":\"ServiceUnavailable\",\"message\":\"down\"}"));
+            using var client = StubClients.For(server, maxErrorRetry: 1);
+
+            var error = await Assert.ThrowsAsync<PersonalizeServiceException>(() => client.ListDatasetGroupsAsync(null, null, CancellationToken.None));
+
+            Assert.Equal(503, error.StatusCode);
+            Assert.Equal("ServiceUnavailable", error.ErrorCode);
+            Assert.Equal(2, server.Requests.Count);
+        }
+
+        [Fact]
+        public async Task ThrottlingException_is_retried_by_the_SDK()
+        {
+            using var server = new StubPersonalizeServer()
+                .Then(StubResponse.Error(400, "ThrottlingException", "Rate exceeded"))
+                .Then(StubResponse.Json(200, DatasetGroupsPage));
+            using var client = StubClients.For(server, maxErrorRetry: 2);
+
+            await client.ListDatasetGroupsAsync(null, null, CancellationToken.None);
+
+            Assert.Equal(2, server.Requests.Count);
+        }
+
+        [Fact]
+        public async Task LimitExceededException_counts_as_throttling_in_AWSSDK_Core_so_it_is_retried_before_it_surfaces()
+        {
+            using var server = new StubPersonalizeServer()
+                .Then(StubResponse.Error(400, "LimitExceededException", "5 pending jobs"))
+                .Then(StubResponse.Error(400, "LimitExceededException", "5 pending jobs"));
+            using var client = StubClients.For(server, maxErrorRetry: 1);
+
+            var error = await Assert.ThrowsAsync<LimitExceededException>(() => client.CreateDataDeletionJobAsync(
+                new CreateDataDeletionJobInput("pdj-1", "arn:aws:personalize:eu-west-1:123456789012:dataset-group/shop", "s3://b/k.csv", "arn:aws:iam::123456789012:role/r", null),
+                CancellationToken.None));
+
+            Assert.Equal("5 pending jobs", error.Message);
+            Assert.Equal(2, server.Requests.Count);
+        }
+
+        [Fact]
+        public async Task A_dropped_connection_is_retried_by_the_SDK()
+        {
+            using var server = new StubPersonalizeServer()
+                .Then(StubResponse.Drop())
+                .Then(StubResponse.Json(200, DatasetGroupsPage));
+            using var client = StubClients.For(server, maxErrorRetry: 2);
+
+            var page = await client.ListDatasetGroupsAsync(null, null, CancellationToken.None);
+
+            Assert.Single(page.Items);
+            Assert.Equal(2, server.Requests.Count);
+        }
+
+        [Fact]
+        public async Task Connections_dropped_past_the_retries_surface_as_a_client_exception_naming_the_endpoint()
+        {
+            using var server = new StubPersonalizeServer();
+            for (var i = 0; i < 30; i++)
+            {
+                server.Then(StubResponse.Drop());
+            }
+
+            using var client = StubClients.For(server, maxErrorRetry: 1);
+
+            var error = await Assert.ThrowsAsync<PersonalizeClientException>(() => client.ListDatasetGroupsAsync(null, null, CancellationToken.None));
+
+            Assert.Equal(server.Url + "/", error.Endpoint);
+            Assert.StartsWith("Could not reach Amazon Personalize at " + server.Url, error.Message);
+            Assert.NotNull(error.InnerException);
+            // Stale-connection retries (MaxStaleConnectionRetries) come on top of MaxErrorRetry, but the SDK gives up.
+            Assert.InRange(server.Requests.Count, 2, 29);
+        }
+
+        [Fact]
+        public async Task A_refused_connection_surfaces_as_a_client_exception_naming_the_endpoint()
+        {
+            var unusedPort = ReserveUnusedPort();
+            using var client = PersonalizeClient.Create(StubClients.Credentials, new PersonalizeClientOptions
+            {
+                Region = StubClients.Region,
+                EndpointUrl = $"http://127.0.0.1:{unusedPort}",
+                MaxErrorRetry = 0,
+            });
+
+            var error = await Assert.ThrowsAsync<PersonalizeClientException>(() => client.ListDatasetGroupsAsync(null, null, CancellationToken.None));
+
+            Assert.Contains($"http://127.0.0.1:{unusedPort}", error.Message);
+            Assert.StartsWith("Could not reach Amazon Personalize at", error.Message);
+        }
+
+        [Fact]
+        public async Task A_request_timeout_surfaces_as_a_client_exception_not_as_a_cancellation()
+        {
+            using var server = new StubPersonalizeServer().Then(StubResponse.NoAnswer());
+            using var client = StubClients.For(server, maxErrorRetry: 0, timeout: TimeSpan.FromMilliseconds(300));
+
+            var error = await Assert.ThrowsAsync<PersonalizeClientException>(() => client.ListDatasetGroupsAsync(null, null, CancellationToken.None));
+
+            Assert.Contains(server.Url, error.Message);
+            Assert.Contains("did not answer in time", error.Message);
+        }
+
+        [Fact]
+        public async Task Missing_credentials_surface_as_a_client_exception()
+        {
+            using var server = new StubPersonalizeServer();
+            using var client = PersonalizeClient.Create(new UnresolvableCredentials(), new PersonalizeClientOptions { Region = StubClients.Region, EndpointUrl = server.Url });
+
+            var error = await Assert.ThrowsAsync<PersonalizeClientException>(() => client.ListDatasetGroupsAsync(null, null, CancellationToken.None));
+
+            Assert.Contains("no credentials configured", error.Message);
+            Assert.Empty(server.Requests);
+        }
+
+        [Fact]
+        public async Task Cancelling_while_the_SDK_backs_off_between_retries_ends_the_call_with_OperationCanceledException()
+        {
+            using var cancellation = new CancellationTokenSource();
+            using var server = new StubPersonalizeServer();
+            for (var i = 0; i < 10; i++)
+            {
+                server.Then(StubResponse.Json(500, "{\"__type\":\"InternalFailure\",\"message\":\"oops\"}"));
+            }
+
+            // Cancel once the second failure is on the wire: the SDK is then unmarshalling it or waiting
+            // out its back-off before the third attempt.
+            server.AfterResponse = number =>
+            {
+                if (number == 2)
+                {
+                    cancellation.Cancel();
+                }
+            };
+            using var client = StubClients.For(server, maxErrorRetry: 9);
+
+            var call = client.ListDatasetGroupsAsync(null, null, cancellation.Token);
+
+            // The bound only keeps a broken build from hanging the run; nine un-cancelled back-offs take far longer.
+            var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(cancellation.Token, error.CancellationToken);
+            Assert.Equal(2, server.Requests.Count);
+        }
+
+        [Fact]
+        public async Task Cancelling_a_call_in_flight_passes_the_OperationCanceledException_through()
+        {
+            using var cancellation = new CancellationTokenSource();
+            using var server = new StubPersonalizeServer().Then(StubResponse.NoAnswer());
+            using var client = StubClients.For(server, maxErrorRetry: 0);
+
+            var call = client.DescribeDatasetGroupAsync("arn:aws:personalize:eu-west-1:123456789012:dataset-group/shop", cancellation.Token);
+            while (server.Requests.Count == 0)
+            {
+                await Task.Delay(10);
+            }
+
+            cancellation.Cancel();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        [Fact]
+        public async Task An_already_cancelled_token_sends_nothing()
+        {
+            using var server = new StubPersonalizeServer();
+            using var client = StubClients.For(server);
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ListDatasetGroupsAsync(null, null, new CancellationToken(canceled: true)));
+
+            Assert.Empty(server.Requests);
+        }
+
+        private static int ReserveUnusedPort()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
+        }
+
+        private sealed class UnresolvableCredentials : AWSCredentials
+        {
+            public override ImmutableCredentials GetCredentials() => throw new AmazonClientException("no credentials configured");
+
+            public override Task<ImmutableCredentials> GetCredentialsAsync() => throw new AmazonClientException("no credentials configured");
+        }
+    }
+}

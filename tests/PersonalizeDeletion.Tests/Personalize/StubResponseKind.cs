@@ -1,0 +1,9 @@
+namespace PersonalizeDeletion.Tests.Personalize
+{
+    internal enum StubResponseKind
+    {
+        Answer,
+        Drop,
+        NoAnswer,
+    }
+}
