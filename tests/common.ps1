@@ -112,3 +112,20 @@ function Get-PdPersonalizeRequest {
         $request | Add-Member -NotePropertyName Json -NotePropertyValue ($request.body | ConvertFrom-Json) -PassThru
     }
 }
+
+function Invoke-PdChildPwsh {
+    <#
+    .SYNOPSIS
+        Runs a command in a fresh `dotnet pwsh` (the repo's pinned tool) that inherits this process's environment;
+        returns its output (both streams) as text. For what only a separate process shows: host output such as
+        What-if lines, import cost, assembly load contexts.
+    #>
+    param([Parameter(Mandatory)] [string] $Command)
+    Push-Location $script:PdRepoRoot
+    try {
+        (dotnet pwsh -NoProfile -NonInteractive -Command $Command 2>&1 | Out-String)
+    }
+    finally {
+        Pop-Location
+    }
+}

@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
+using Amazon.S3;
 using PersonalizeDeletion.Aws;
 using PersonalizeDeletion.Jobs;
 using PersonalizeDeletion.Personalize;
+using PersonalizeDeletion.Staging;
 
 namespace PersonalizeDeletion.Cmdlets
 {
@@ -21,6 +23,7 @@ namespace PersonalizeDeletion.Cmdlets
 
         private readonly List<DataDeletionJob> _jobs = new List<DataDeletionJob>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+        private IAmazonS3? _s3;
 
         [Parameter(ParameterSetName = DefaultParameterSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DataDeletionJobArn", "Arn")]
@@ -164,11 +167,55 @@ namespace PersonalizeDeletion.Cmdlets
 
         private void EmitFinished(DataDeletionJob job)
         {
+            if (RemoveStagedData && string.Equals(job.Status, DataDeletionJob.StatusCompleted, StringComparison.OrdinalIgnoreCase))
+            {
+                RemoveStaged(job);
+            }
+
             WriteObject(job);
             if (string.Equals(job.Status, DataDeletionJob.StatusFailed, StringComparison.OrdinalIgnoreCase))
             {
                 WriteError(ErrorRecordFactory.Create("DataDeletionJobFailed", ErrorCategory.InvalidResult, new DataDeletionJobFailedException(job), job));
             }
+        }
+
+        /// <summary>
+        /// Deletes the CSV New-PDataDeletionJob staged for a completed job. Only an object carrying the module's
+        /// staging metadata qualifies: a data location the user gave is their data, never ours to delete.
+        /// </summary>
+        private void RemoveStaged(DataDeletionJob job)
+        {
+            if (!S3Location.TryParse(job.DataLocation, out S3Location? location, out _) || location!.IsFolder)
+            {
+                WriteVerbose($"{job.JobName} reads {job.DataLocation}, which is not a staged object; nothing removed.");
+                return;
+            }
+
+            string? owner = PersonalizeArn.TryParse(job.DatasetGroupArn, out PersonalizeArn? group) ? group!.Account : null;
+            var inspector = new S3DataLocationInspector(S3(), owner);
+            try
+            {
+                if (!Await(token => inspector.IsStagedByModuleAsync(location.Bucket, location.Key, token)))
+                {
+                    WriteVerbose($"{location} was not staged by this module; it is left as it is.");
+                    return;
+                }
+
+                Await(token => inspector.DeleteAsync(location.Bucket, location.Key, token));
+                WriteVerbose($"Removed the staged user IDs of {job.JobName}: {location}.");
+            }
+            catch (Exception failure) when (!(failure is PipelineStoppedException))
+            {
+                WriteError(ErrorRecordFactory.Create("StagedDataNotRemoved", ErrorCategory.WriteError,
+                    new InvalidOperationException($"Could not remove {location}, the staged user IDs of {job.JobName}: {failure.Message}", failure), location.ToString()));
+            }
+        }
+
+        private IAmazonS3 S3() => _s3 ??= GetSession().CreateS3Client();
+
+        protected override void Dispose(bool disposing)
+        {
+            _s3?.Dispose();
         }
 
         private void ReportFailures(DataDeletionJobWaiter waiter, PollRound result)

@@ -35,7 +35,8 @@ namespace PersonalizeDeletion.Personalize
         /// <summary>
         /// Builds a client for <paramref name="options"/>.Region, signing for that region even when the
         /// endpoint is custom (an explicit endpoint, AWS_ENDPOINT_URL_PERSONALIZE, AWS_ENDPOINT_URL or a
-        /// profile's endpoint settings), which the SDK would otherwise sign for us-east-1.
+        /// profile's endpoint settings), where the SDK would otherwise sign for the environment's or
+        /// default profile's region, or us-east-1.
         /// </summary>
         internal static PersonalizeClient Create(AWSCredentials credentials, PersonalizeClientOptions options)
         {
@@ -90,19 +91,25 @@ namespace PersonalizeDeletion.Personalize
             return new PersonalizeClient(credentials, config);
         }
 
-        /// <summary>The endpoint calls go to, resolved as the pipeline resolves it (for -Verbose; no secrets).</summary>
-        public string DescribeEndpoint()
+        /// <summary>
+        /// The endpoint calls go to, resolved as the pipeline resolves it, for -Verbose (no secrets).
+        /// Never throws: a configuration the SDK cannot resolve is described instead, and the calls
+        /// themselves then fail with <see cref="PersonalizeClientException"/>.
+        /// </summary>
+        public string DescribeEndpoint() => TryResolveEndpoint(out var failure) ?? $"(no endpoint: {failure})";
+
+        private string? TryResolveEndpoint(out string? failure)
         {
+            failure = null;
             if (_endpoint is null)
             {
                 try
                 {
-                    var endpoint = Config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(new ListDatasetGroupsRequest()));
-                    _endpoint = endpoint.URL;
+                    _endpoint = Config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(new ListDatasetGroupsRequest())).URL;
                 }
                 catch (AmazonClientException exception)
                 {
-                    throw PersonalizeExceptionTranslator.FromClientFailure(exception, endpoint: null);
+                    failure = exception.Message;
                 }
             }
 
@@ -197,27 +204,18 @@ namespace PersonalizeDeletion.Personalize
             }
             catch (Exception exception) when (PersonalizeExceptionTranslator.IsClientFailure(exception))
             {
-                throw PersonalizeExceptionTranslator.FromClientFailure(exception, TryDescribeEndpoint());
+                throw PersonalizeExceptionTranslator.FromClientFailure(exception, TryResolveEndpoint(out _));
             }
         }
 
-        private string? TryDescribeEndpoint()
+        private PersonalizeClientException MissingMember(string operation, string member)
         {
-            try
-            {
-                return DescribeEndpoint();
-            }
-            catch (PersonalizeClientException)
-            {
-                return null;
-            }
-        }
-
-        private PersonalizeClientException MissingMember(string operation, string member) =>
-            new PersonalizeClientException(
-                $"Amazon Personalize at {TryDescribeEndpoint() ?? "(unresolved endpoint)"} answered {operation} without '{member}'.",
-                TryDescribeEndpoint(),
+            var endpoint = TryResolveEndpoint(out _);
+            return new PersonalizeClientException(
+                $"Amazon Personalize at {endpoint ?? "(unresolved endpoint)"} answered {operation} without '{member}'.",
+                endpoint,
                 innerException: null);
+        }
 
         /// <summary>
         /// AWSSDK.Core reads <c>retry_mode</c> and <c>max_attempts</c> only from the AWS_PROFILE/default

@@ -93,7 +93,7 @@ public sealed class FakeServer : IAsyncDisposable
             : gateway.HandleAsync(context));
 
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         server = new FakeServer(app, state, new Uri($"http://127.0.0.1:{port}"));
         app.Lifetime.ApplicationStopping.Register(() => server._stopRequested.TrySetResult());

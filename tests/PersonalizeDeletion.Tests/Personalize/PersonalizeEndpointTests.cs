@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
+using Amazon.Runtime.Internal;
 using PersonalizeDeletion.Personalize;
 using PersonalizeDeletion.Personalize.Protocol;
 using Xunit;
@@ -60,6 +61,30 @@ namespace PersonalizeDeletion.Tests.Personalize
             var error = Assert.Throws<AmazonClientException>(() => config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(new ListDatasetGroupsRequest())));
 
             Assert.Contains("FIPS and custom endpoint are not supported", error.Message);
+        }
+
+        [Fact]
+        public async Task An_unresolvable_configuration_is_described_for_verbose_output_and_fails_calls_with_the_reason()
+        {
+            using var server = new StubPersonalizeServer();
+            using var environment = WithoutConfiguredEndpoints().Set("AWS_USE_FIPS_ENDPOINT", "true");
+            // AWSSDK.Core caches what it read from the environment; make it read the variable set here.
+            FallbackInternalConfigurationFactory.Reset();
+            try
+            {
+                using var client = PersonalizeClient.Create(StubClients.Credentials, new PersonalizeClientOptions { Region = "eu-west-1", EndpointUrl = server.Url });
+
+                Assert.Equal("(no endpoint: Invalid Configuration: FIPS and custom endpoint are not supported)", client.DescribeEndpoint());
+                var error = await Assert.ThrowsAsync<PersonalizeClientException>(() => client.ListDatasetGroupsAsync(null, null, CancellationToken.None));
+                Assert.Contains("FIPS and custom endpoint are not supported", error.Message);
+                Assert.Null(error.Endpoint);
+                Assert.Empty(server.Requests);
+            }
+            finally
+            {
+                environment.Dispose();
+                FallbackInternalConfigurationFactory.Reset();
+            }
         }
 
         [Fact]

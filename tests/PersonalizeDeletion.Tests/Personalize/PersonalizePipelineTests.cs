@@ -65,6 +65,31 @@ namespace PersonalizeDeletion.Tests.Personalize
         }
 
         [Fact]
+        public async Task A_5xx_with_a_non_json_body_surfaces_as_a_service_exception_with_its_status()
+        {
+            using var server = new StubPersonalizeServer().Then(StubResponse.Json(502, "<html><body>Bad Gateway</body></html>"));
+            using var client = StubClients.For(server, maxErrorRetry: 0);
+
+            var error = await Assert.ThrowsAsync<PersonalizeServiceException>(() => client.ListDatasetGroupsAsync(null, null, CancellationToken.None));
+
+            Assert.Equal(502, error.StatusCode);
+            Assert.False(string.IsNullOrEmpty(error.ErrorCode));
+            Assert.False(string.IsNullOrEmpty(error.Message));
+        }
+
+        [Fact]
+        public async Task A_success_without_the_promised_member_is_a_client_exception_not_a_null()
+        {
+            using var server = new StubPersonalizeServer().Then(StubResponse.Json(200, "{}"));
+            using var client = StubClients.For(server);
+
+            var error = await Assert.ThrowsAsync<PersonalizeClientException>(() => client.DescribeDatasetGroupAsync("arn:aws:personalize:eu-west-1:123456789012:dataset-group/shop", CancellationToken.None));
+
+            Assert.Contains("datasetGroup", error.Message);
+            Assert.Contains(server.Url, error.Message);
+        }
+
+        [Fact]
         public async Task ThrottlingException_is_retried_by_the_SDK()
         {
             using var server = new StubPersonalizeServer()
@@ -202,15 +227,10 @@ namespace PersonalizeDeletion.Tests.Personalize
         {
             using var cancellation = new CancellationTokenSource();
             using var server = new StubPersonalizeServer().Then(StubResponse.NoAnswer());
+            server.OnRequest = _ => cancellation.Cancel();
             using var client = StubClients.For(server, maxErrorRetry: 0);
 
             var call = client.DescribeDatasetGroupAsync("arn:aws:personalize:eu-west-1:123456789012:dataset-group/shop", cancellation.Token);
-            while (server.Requests.Count == 0)
-            {
-                await Task.Delay(10);
-            }
-
-            cancellation.Cancel();
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
         }

@@ -32,6 +32,9 @@ namespace PersonalizeDeletion.Tests.Personalize
 
         public string Url => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
+        /// <summary>Called once a request has been read, with its 1-based number, before it is answered.</summary>
+        public Action<int>? OnRequest { get; set; }
+
         /// <summary>Called after a scripted response has been written, with the request's 1-based number.</summary>
         public Action<int>? AfterResponse { get; set; }
 
@@ -109,6 +112,8 @@ namespace PersonalizeDeletion.Tests.Personalize
                             _requests.Add(request);
                             number = _requests.Count;
                         }
+
+                        OnRequest?.Invoke(number);
 
                         if (!_script.TryDequeue(out var response))
                         {

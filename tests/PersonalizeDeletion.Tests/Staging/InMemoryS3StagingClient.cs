@@ -23,6 +23,9 @@ namespace PersonalizeDeletion.Tests.Staging
         /// <summary>Runs at the start of every call; may throw or wait (honouring the token).</summary>
         public Func<Call, CancellationToken, Task>? OnCall { get; set; }
 
+        /// <summary>Runs after an object is stored (PutObject or CompleteMultipartUpload), with its key.</summary>
+        public Action<string>? OnStored { get; set; }
+
         public int MaxPartsInFlight { get; private set; }
 
         public IReadOnlyDictionary<string, StoredObject> Objects
@@ -48,6 +51,8 @@ namespace PersonalizeDeletion.Tests.Staging
             {
                 _objects[address.Key] = new StoredObject(bytes, attributes, address.ExpectedBucketOwner, 0);
             }
+
+            OnStored?.Invoke(address.Key);
 
             return "\"etag-" + address.Key + "\"";
         }
@@ -115,6 +120,8 @@ namespace PersonalizeDeletion.Tests.Staging
                 _objects[address.Key] = new StoredObject(content, upload.Attributes, address.ExpectedBucketOwner, parts.Count);
                 _uploads.Remove(uploadId);
             }
+
+            OnStored?.Invoke(address.Key);
 
             return "\"etag-" + address.Key + "\"";
         }

@@ -5,6 +5,7 @@ namespace PersonalizeDeletion.Personalize.Endpoints
     /// <summary>The parameters of the Personalize endpoint rule set (endpoint-rule-set-1.json).</summary>
     internal sealed class PersonalizeEndpointParameters : EndpointParameters
     {
+        // The rule set declares both flags required with a default of false.
         public PersonalizeEndpointParameters()
         {
             UseDualStack = false;

@@ -29,13 +29,13 @@ namespace PersonalizeDeletion.Personalize.Endpoints
                 Endpoint = config.ServiceURL,
             };
 
-            // A custom endpoint without a region: sign for the configured authentication region, else
-            // whatever region the URL names (as the generated resolvers do).
+            // Setting a custom endpoint clears RegionEndpoint; the region then comes from the signing
+            // region, else from whatever region the URL names (as the generated resolvers do).
             if (config.RegionEndpoint is null && !string.IsNullOrEmpty(config.ServiceURL))
             {
                 parameters.Region = !string.IsNullOrEmpty(config.AuthenticationRegion)
                     ? config.AuthenticationRegion
-                    : RegionEndpoint.GetBySystemName(AWSSDKUtils.DetermineRegion(config.ServiceURL)).SystemName;
+                    : AWSSDKUtils.DetermineRegion(config.ServiceURL) is string urlRegion ? RegionEndpoint.GetBySystemName(urlRegion).SystemName : null;
             }
 
             if (parameters.Region == "us-east-1-regional")

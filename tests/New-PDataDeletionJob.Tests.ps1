@@ -1,0 +1,345 @@
+BeforeAll {
+    . $PSScriptRoot/common.ps1
+    Initialize-PdTest
+
+    $script:Common = @{ DatasetGroupArn = $PdRetailGroup; RoleArn = $PdRole; StagingUri = $PdStaging; Force = $true }
+    $script:CommandId = 'PersonalizeDeletion.Cmdlets.NewPDataDeletionJobCommand'
+
+    function Get-CreateRequest { @(Get-PdPersonalizeRequest -Operation CreateDataDeletionJob) }
+    function Get-StagedObject { @(Get-PdFakeS3Object -Bucket 'deletion-staging') }
+    function Get-StagedText([string] $Key) { [Text.Encoding]::UTF8.GetString((Get-PdFakeS3ObjectContent -Bucket 'deletion-staging' -Key $Key)) }
+    function Get-StagedBytes([string] $Key) { [byte[]](Get-PdFakeS3ObjectContent -Bucket 'deletion-staging' -Key $Key) }
+    function ConvertTo-CsvBytes([string[]] $Id) {
+        # What the service must receive: USER_ID header, LF endings, RFC 4180 quoting, UTF-8 without BOM.
+        $rows = foreach ($value in $Id) { if ($value -match '[,"]' -or $value -ne $value.Trim()) { '"' + $value.Replace('"', '""') + '"' } else { $value } }
+        [Text.UTF8Encoding]::new($false).GetBytes((@('USER_ID') + $rows | ForEach-Object { "$_`n" }) -join '')
+    }
+}
+
+AfterAll {
+    Complete-PdTest
+}
+
+Describe 'New-PDataDeletionJob' {
+    BeforeEach {
+        Reset-PdFake
+    }
+
+    Context 'user IDs from the pipeline' {
+        It 'stages the valid unique IDs byte for byte and submits one job' {
+            $tricky = @('plain', 'Smith, John', 'say "hi"', 'müller.jürgen@example.com', '東京-ユーザー', ('x' * 256), ' padded ')
+            $job = $tricky | New-PDataDeletionJob @Common
+
+            $job.PSObject.TypeNames[0] | Should -Be 'PersonalizeDeletion.DataDeletionJob'
+            $job.Status | Should -Be 'PENDING'
+            $job.UserCount | Should -Be 7
+            $job.DuplicateCount | Should -Be 0
+            $job.RejectedCount | Should -Be 0
+            $job.StagedObject | Should -Match '^s3://deletion-staging/requests/pdel-.*-001\.csv$'
+
+            $objects = Get-StagedObject
+            $objects.Count | Should -Be 1
+            $bytes = Get-StagedBytes $objects[0].key
+            [Convert]::ToBase64String($bytes) | Should -Be ([Convert]::ToBase64String((ConvertTo-CsvBytes $tricky)))
+            $bytes[0..2] | Should -Not -Be @(0xEF, 0xBB, 0xBF)
+
+            $create = Get-CreateRequest
+            $create.Count | Should -Be 1
+            $create[0].Json.datasetGroupArn | Should -Be $PdRetailGroup
+            $create[0].Json.roleArn | Should -Be $PdRole
+            $create[0].Json.dataSource.dataLocation | Should -Be "s3://deletion-staging/$($objects[0].key)"
+            $create[0].Json.jobName | Should -Match '^pdel-retail-[0-9a-f]{20}$'
+        }
+
+        It 'stages with SSE-S3, the dataset group''s account as expected bucket owner, and staging metadata' {
+            $null = 'a', 'b' | New-PDataDeletionJob @Common
+            $object = (Get-StagedObject)[0]
+            $object.serverSideEncryption | Should -Be 'AES256'
+            $object.sseKmsKeyId | Should -BeNullOrEmpty
+            $object.expectedBucketOwner | Should -Be $PdAccount
+            $object.metadata.'staged-by' | Should -Be 'PersonalizeDeletion'
+            @(Get-PdFakeRequest -Service s3 | Where-Object { $_.headers.'x-amz-expected-bucket-owner' -ne $PdAccount }).Count | Should -Be 0
+        }
+
+        It 'honours -ExpectedBucketOwner' {
+            Add-PdFakeBucket -Name 'partner-staging' -Owner '210987654321'
+            $null = 'a' | New-PDataDeletionJob @Common -StagingUri 's3://partner-staging/in/' -ExpectedBucketOwner '210987654321'
+            (Get-PdFakeS3Object -Bucket 'partner-staging')[0].expectedBucketOwner | Should -Be '210987654321'
+        }
+
+        It 'reports rejected IDs as InvalidUserId, submits the rest, and counts duplicates once' {
+            $input = @('good-1', '', '   ', ('y' * 257), "line`nbreak", "tab`there", 'good-2', 'good-1', 'good-2', 'good-3')
+            $job = $input | New-PDataDeletionJob @Common -ErrorVariable rejected -ErrorAction SilentlyContinue
+            $rejected.Count | Should -Be 5
+            $rejected | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be "InvalidUserId,$CommandId" }
+            $rejected | ForEach-Object { $_.CategoryInfo.Category | Should -Be 'InvalidData' }
+            $job.UserCount | Should -Be 3
+            $job.DuplicateCount | Should -Be 2
+            $job.RejectedCount | Should -Be 5
+            ($job.UserCount + $job.DuplicateCount + $job.RejectedCount) | Should -Be $input.Count
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`ngood-1`ngood-2`ngood-3`n"
+        }
+
+        It 'never puts a user ID in an error unless -Debug' {
+            $null = 'secret-person', ('z' * 300) | New-PDataDeletionJob @Common -ErrorVariable rejected -ErrorAction SilentlyContinue
+            $rejected[0].ToString() | Should -Not -Match 'zzzz'
+            "$($rejected[0].TargetObject)" | Should -Not -Match 'zzzz'
+        }
+
+        It 'binds Import-Csv rows by their USER_ID column' {
+            $csv = New-PdUserIdFile -Name 'export.csv' -Line @('"USER_ID","EMAIL"', '"u-1","a@example.com"', '"u-2","b@example.com"')
+            $job = Import-Csv $csv | New-PDataDeletionJob @Common
+            $job.UserCount | Should -Be 2
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nu-1`nu-2`n"
+        }
+
+        It 'takes -UserId by name, and an s3:// string given by name stays a user ID' {
+            $job = New-PDataDeletionJob @Common -UserId 'a', 's3://looks/like-a-uri', 'c'
+            $job.UserCount | Should -Be 3
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`na`ns3://looks/like-a-uri`nc`n"
+        }
+
+        It 'submits one staged file to three dataset groups: uploaded once, three jobs' {
+            Add-PdFakeDatasetGroup -Name 'books'
+            $books = 'arn:aws:personalize:us-east-1:123456789012:dataset-group/books'
+            $jobs = 'u1', 'u2', 'u3' | New-PDataDeletionJob @Common -DatasetGroupArn $PdRetailGroup, $PdMediaGroup, $books
+            @($jobs).Count | Should -Be 3
+            ($jobs.DatasetGroupArn | Sort-Object) | Should -Be (@($PdRetailGroup, $PdMediaGroup, $books) | Sort-Object)
+            @($jobs.DataLocation | Sort-Object -Unique).Count | Should -Be 1
+            (Get-StagedObject).Count | Should -Be 1
+            @(Get-PdFakeRequest -Service s3 | Where-Object operation -In 'PutObject', 'UploadPart').Count | Should -Be 1
+            @(Get-PdFakeRequest -Operation DescribeDatasetGroup).Count | Should -Be 3
+            (Get-CreateRequest).Count | Should -Be 3
+        }
+
+        It 'splits at -MaxUsersPerJob into several files and jobs, losing and repeating nothing' {
+            $ids = 1..25 | ForEach-Object { "user-$_" }
+            $jobs = $ids | New-PDataDeletionJob @Common -MaxUsersPerJob 10
+            @($jobs).Count | Should -Be 3
+            ($jobs.UserCount | Measure-Object -Sum).Sum | Should -Be 25
+            $objects = Get-StagedObject | Sort-Object key
+            $objects.Count | Should -Be 3
+            $all = foreach ($object in $objects) {
+                $lines = (Get-StagedText $object.key).TrimEnd("`n") -split "`n"
+                $lines[0] | Should -BeExactly 'USER_ID'
+                $lines | Select-Object -Skip 1
+            }
+            $all | Should -Be $ids
+        }
+    }
+
+    Context 'local files and S3 locations' {
+        It 'reads local CSV files by -Path, with wildcards, and from Get-ChildItem' {
+            $a = New-PdUserIdFile -Name 'week-a.csv' -Line @('USER_ID', 'a1', '"a,2"')
+            $null = New-PdUserIdFile -Name 'week-b.csv' -Line @('USER_ID', 'b1') -Bom
+            $job = New-PDataDeletionJob @Common -Path (Join-Path $PdTemp 'week-*.csv')
+            $job.UserCount | Should -Be 3
+            Reset-PdFake
+            $job = Get-ChildItem $PdTemp -Filter 'week-*.csv' | New-PDataDeletionJob @Common
+            $job.UserCount | Should -Be 3
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`na1`n`"a,2`"`nb1`n"
+        }
+
+        It 'takes a piped s3:// string as a data location: its own job, no staging, no copy' {
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'gdpr/batch-7.csv' -Content "USER_ID`nx`ny`n"
+            $job = 's3://customer-data/gdpr/batch-7.csv' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force
+            $job.DataLocation | Should -Be 's3://customer-data/gdpr/batch-7.csv'
+            $job.StagedObject | Should -BeNullOrEmpty
+            (Get-CreateRequest)[0].Json.dataSource.dataLocation | Should -Be 's3://customer-data/gdpr/batch-7.csv'
+            @(Get-PdFakeRequest -Service s3 | Where-Object operation -In 'PutObject', 'CreateMultipartUpload').Count | Should -Be 0
+        }
+
+        It 'takes -DataLocation folders and Get-S3Object-like objects, one job each' {
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'gdpr/2026-11/a.csv' -Content "USER_ID`nx`n"
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'gdpr/2026-11/b.csv' -Content "USER_ID`ny`n"
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'single.csv' -Content "USER_ID`nz`n"
+            $jobs = @(
+                [pscustomobject]@{ DataLocation = 's3://customer-data/gdpr/2026-11/' }
+                [pscustomobject]@{ BucketName = 'customer-data'; Key = 'single.csv'; Size = 9 }
+            ) | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force
+            @($jobs).Count | Should -Be 2
+            ($jobs.DataLocation | Sort-Object) | Should -Be @('s3://customer-data/gdpr/2026-11/', 's3://customer-data/single.csv')
+        }
+
+        It 'mixes IDs, files and locations in one call' {
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'm.csv' -Content "USER_ID`nm`n"
+            $file = New-PdUserIdFile -Name 'mix.csv' -Line @('USER_ID', 'f1')
+            $jobs = @('id1', 's3://customer-data/m.csv', 'id2') | New-PDataDeletionJob @Common -Path $file
+            @($jobs).Count | Should -Be 2
+            ($jobs | Where-Object StagedObject).UserCount | Should -Be 3
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nid1`nid2`nf1`n"
+        }
+    }
+
+    Context '-WhatIf and confirmation' {
+        It '-WhatIf uploads and creates nothing, and says how many users would go from which group' {
+            $null = 'a', 'b', 'a', '' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -StagingUri $PdStaging -WhatIf -InformationVariable info -ErrorAction SilentlyContinue 6>$null
+            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
+            (Get-CreateRequest).Count | Should -Be 0
+            (Get-StagedObject).Count | Should -Be 0
+        }
+
+        It '-WhatIf text names the dataset group and the number of users' {
+            # What-if lines go to the host, not to a stream: read them from a child process.
+            $module = Join-Path $PdModulePath 'PersonalizeDeletion.psd1'
+            $output = Invoke-PdChildPwsh "Import-Module '$module'; 'a','b','c','b' | New-PDataDeletionJob -DatasetGroupArn '$PdRetailGroup' -RoleArn '$PdRole' -StagingUri '$PdStaging' -WhatIf"
+            $output | Should -Match 'What if: .*Delete 3 user\(s\).*1 duplicate'
+            $output | Should -Match 'dataset group retail'
+            (Get-CreateRequest).Count | Should -Be 0
+            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
+        }
+
+        It 'declares ConfirmImpact High so it asks before deleting unless -Force' {
+            $metadata = [System.Management.Automation.CommandMetadata]::new((Get-Command New-PDataDeletionJob))
+            $metadata.ConfirmImpact | Should -Be 'High'
+            $metadata.SupportsShouldProcess | Should -BeTrue
+        }
+
+        It 'proceeds without -Force when the caller says -Confirm:$false, like Remove-Item' {
+            $null = 'a' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -StagingUri $PdStaging -Confirm:$false
+            (Get-CreateRequest).Count | Should -Be 1
+        }
+    }
+
+    Context 'exactly once' {
+        It 're-running the same command returns the existing job with a warning' {
+            $first = 'p1', 'p2' | New-PDataDeletionJob @Common
+            $second = 'p1', 'p2' | New-PDataDeletionJob @Common -WarningVariable warned
+            $second.JobArn | Should -Be $first.JobArn
+            $warned.Count | Should -Be 1
+            "$warned" | Should -Match 'already submitted'
+            @(Get-PdFakeJob).Count | Should -Be 1
+            # The second staging is not read by any job: it is removed again.
+            (Get-StagedObject).Count | Should -Be 1
+        }
+
+        It 'a connection dropped after Create did its work leaves exactly one job' {
+            Add-PdFakeFault -Operation CreateDataDeletionJob -Kind drop-after -Count 1
+            $job = 'd1' | New-PDataDeletionJob @Common -WarningAction SilentlyContinue
+            $job.JobArn | Should -Not -BeNullOrEmpty
+            @(Get-PdFakeJob).Count | Should -Be 1
+            (Get-CreateRequest).Count | Should -BeGreaterThan 1
+        }
+
+        It 'a -JobName taken by a different request is JobNameInUse' {
+            $null = 'first' | New-PDataDeletionJob @Common -JobName 'gdpr-ticket-42'
+            $null = 'other' | New-PDataDeletionJob @Common -JobName 'gdpr-ticket-42' -ErrorVariable clash -ErrorAction SilentlyContinue
+            $clash[0].FullyQualifiedErrorId | Should -Be "JobNameInUse,$CommandId"
+            @(Get-PdFakeJob).Count | Should -Be 1
+        }
+
+        It 'the same -JobName with the same data is recognised as a re-run' {
+            $first = 'same' | New-PDataDeletionJob @Common -JobName 'gdpr-ticket-43'
+            $again = 'same' | New-PDataDeletionJob @Common -JobName 'gdpr-ticket-43' -WarningAction SilentlyContinue
+            $again.JobArn | Should -Be $first.JobArn
+        }
+    }
+
+    Context 'limits and failures' {
+        It 'waits out the 5-PENDING quota and goes on' {
+            Set-PdFakeConfig -Settings @{ pendingMs = 2500; inProgressMs = 500 }
+            Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 5 -Status PENDING -NamePrefix 'queued'
+            $job = 'late' | New-PDataDeletionJob @Common
+            $job.Status | Should -Be 'PENDING'
+            $creates = Get-CreateRequest
+            @($creates | Where-Object errorCode -EQ 'LimitExceededException').Count | Should -BeGreaterThan 0
+            $creates[-1].status | Should -Be 200
+        }
+
+        It 'splits input above the 50 MB per job cap into several files and jobs' {
+            $path = Join-Path $PdTemp 'huge.csv'
+            $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
+            $writer.Write("USER_ID`n")
+            $pad = 'p' * 190
+            for ($i = 0; $i -lt 265000; $i++) { $writer.Write("$pad-$i`n") }
+            $writer.Dispose()
+            $jobs = New-PDataDeletionJob @Common -Path $path
+            @($jobs).Count | Should -Be 2
+            ($jobs.UserCount | Measure-Object -Sum).Sum | Should -Be 265000
+            Get-StagedObject | ForEach-Object { $_.size | Should -BeLessOrEqual 50000000 }
+        }
+
+        It 'an S3 failure in the middle of the upload leaves no job and no open multipart upload' {
+            $path = Join-Path $PdTemp 'multipart.csv'
+            $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
+            $writer.Write("USER_ID`n")
+            for ($i = 0; $i -lt 120000; $i++) { $writer.Write("user-with-a-fairly-long-identifier-$i-$('q' * 100)`n") }
+            $writer.Dispose()
+            Add-PdFakeFault -Operation 's3:UploadPart' -Kind error500 -Count -1
+            { New-PDataDeletionJob @Common -Path $path -ErrorAction Stop } | Should -Throw -ErrorId "StagingUploadFailed,$CommandId"
+            (Get-CreateRequest).Count | Should -Be 0
+            @(Get-PdFakeMultipartUpload).Count | Should -Be 0
+            (Get-StagedObject).Count | Should -Be 0
+        }
+
+        It 'stopping the pipeline during the upload aborts it and creates nothing' {
+            $path = Join-Path $PdTemp 'stop.csv'
+            $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
+            $writer.Write("USER_ID`n")
+            for ($i = 0; $i -lt 120000; $i++) { $writer.Write("stop-me-$i-$('s' * 100)`n") }
+            $writer.Dispose()
+            Add-PdFakeFault -Operation 's3:UploadPart' -Kind delay -DelayMs 120000 -Count -1
+
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript({
+                    param($ModulePath, $Arguments)
+                    Import-Module $ModulePath
+                    New-PDataDeletionJob @Arguments
+                }).AddArgument((Join-Path $PdModulePath 'PersonalizeDeletion.psd1')).AddArgument(@{ DatasetGroupArn = $PdRetailGroup; RoleArn = $PdRole; StagingUri = $PdStaging; Force = $true; Path = $path })
+            $async = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while (-not @(Get-PdFakeRequest -Service s3 -Operation UploadPart).Count -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            @(Get-PdFakeRequest -Service s3 -Operation UploadPart).Count | Should -BeGreaterThan 0
+            # Each part upload hangs for two minutes; the stop must cancel it rather than wait.
+            $ps.BeginStop($null, $null).AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(30)) | Should -BeTrue
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $ps.Dispose()
+            (Get-CreateRequest).Count | Should -Be 0
+            @(Get-PdFakeMultipartUpload).Count | Should -Be 0
+        }
+    }
+
+    Context 'bad input creates nothing' {
+        It '<Case> is <ErrorId>' -TestCases @(
+            @{ Case = 'IDs without -StagingUri'; ErrorId = 'StagingUriRequired'; Run = { 'a' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force -ErrorAction Stop } }
+            @{ Case = 'a malformed -StagingUri'; ErrorId = 'InvalidS3Uri'; Run = { 'a' | New-PDataDeletionJob @Common -StagingUri 'https://bucket/prefix/' -ErrorAction Stop } }
+            @{ Case = 'a malformed data location'; ErrorId = 'InvalidS3Uri'; Run = { New-PDataDeletionJob @Common -DataLocation 's3://UPPER/x.csv' -ErrorAction Stop } }
+            @{ Case = 'a malformed dataset group ARN'; ErrorId = 'InvalidDatasetGroupArn'; Run = { 'a' | New-PDataDeletionJob @Common -DatasetGroupArn 'retail' -ErrorAction Stop } }
+            @{ Case = 'a malformed role ARN'; ErrorId = 'InvalidRoleArn'; Run = { 'a' | New-PDataDeletionJob @Common -RoleArn 'arn:aws:iam::123:user/x' -ErrorAction Stop } }
+            @{ Case = 'a missing file'; ErrorId = 'UserIdFileNotFound'; Run = { New-PDataDeletionJob @Common -Path (Join-Path $PdTemp 'nope.csv') -ErrorAction Stop } }
+            @{ Case = 'a file with another header'; ErrorId = 'InvalidUserIdFileHeader'; Run = { New-PDataDeletionJob @Common -Path (New-PdUserIdFile -Name 'bad.csv' -Line @('ID', 'a')) -ErrorAction Stop } }
+            @{ Case = 'a tag with the aws: prefix'; ErrorId = 'InvalidTag'; Run = { 'a' | New-PDataDeletionJob @Common -Tag @{ 'aws:owner' = 'x' } -ErrorAction Stop } }
+            @{ Case = 'a tag value over 256 characters'; ErrorId = 'InvalidTag'; Run = { 'a' | New-PDataDeletionJob @Common -Tag @{ owner = 'v' * 257 } -ErrorAction Stop } }
+            @{ Case = 'an invalid -JobName'; ErrorId = 'InvalidJobName'; Run = { 'a' | New-PDataDeletionJob @Common -JobName '-leading-dash' -ErrorAction Stop } }
+            @{ Case = 'an unknown dataset group'; ErrorId = 'DatasetGroupNotFound'; Run = { 'a' | New-PDataDeletionJob @Common -DatasetGroupArn 'arn:aws:personalize:us-east-1:123456789012:dataset-group/ghost' -ErrorAction Stop } }
+            @{ Case = 'a dataset group that is not ACTIVE'; ErrorId = 'DatasetGroupNotActive'; Run = { 'a' | New-PDataDeletionJob @Common -DatasetGroupArn $PdPendingGroup -ErrorAction Stop } }
+        ) {
+            { & $Run } | Should -Throw -ErrorId "$ErrorId,$CommandId"
+            (Get-CreateRequest).Count | Should -Be 0
+            (Get-StagedObject).Count | Should -Be 0
+            @(Get-PdFakeMultipartUpload).Count | Should -Be 0
+        }
+
+        It 'a bad file after good IDs aborts what was staged and creates nothing' {
+            $bad = New-PdUserIdFile -Name 'wrong-header.csv' -Line @('"EMAIL"', 'a@example.com')
+            { @([pscustomobject]@{ USER_ID = 'fine' }, [pscustomobject]@{ FullName = $bad }) | New-PDataDeletionJob @Common -ErrorAction Stop } |
+                Should -Throw -ErrorId "InvalidUserIdFileHeader,$CommandId"
+            (Get-CreateRequest).Count | Should -Be 0
+            (Get-StagedObject).Count | Should -Be 0
+        }
+
+        It 'tags follow the model: sent as tagKey/tagValue pairs' {
+            $null = 'a' | New-PDataDeletionJob @Common -Tag @{ ticket = 'GDPR-42'; team = 'privacy office' }
+            $tags = (Get-CreateRequest)[0].Json.tags
+            ($tags | Sort-Object tagKey).tagKey | Should -Be @('team', 'ticket')
+            ($tags | Where-Object tagKey -EQ 'ticket').tagValue | Should -Be 'GDPR-42'
+        }
+
+        It 'warns and creates nothing when every ID was rejected' {
+            $null = '', ' ' | New-PDataDeletionJob @Common -ErrorAction SilentlyContinue -WarningVariable warned
+            "$warned" | Should -Match 'no job was created'
+            (Get-CreateRequest).Count | Should -Be 0
+            (Get-StagedObject).Count | Should -Be 0
+        }
+    }
+}
