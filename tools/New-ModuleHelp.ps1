@@ -58,7 +58,8 @@ $helps = foreach ($command in $commands) {
         $problems.Add("$($command.Name): no help page; expected $page.")
         continue
     }
-    $doc = Read-CommandHelpMarkdown -Path $page
+    try { $doc = Read-CommandHelpMarkdown -Path $page }
+    catch { $problems.Add("$($command.Name).md: $($_.Exception.Message)"); continue }
     foreach ($problem in (Test-CommandHelp -Command $command -Help $doc -ModuleName $ModuleName -HelpFileName $HelpFileName)) {
         $problems.Add("$($command.Name): $problem")
     }

@@ -1,4 +1,6 @@
 using System;
+using System.IO;
+using System.Runtime.CompilerServices;
 using System.Net.Http;
 using System.Net.Http.Json;
 using System.Threading.Tasks;
@@ -20,7 +22,7 @@ public sealed class FakeHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await FakeServer.StartAsync(new FakeServerOptions());
+        _server = await FakeServer.StartAsync(Options());
         Control.BaseAddress = new Uri(Url);
     }
 
@@ -33,10 +35,22 @@ public sealed class FakeHost : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// The test build may live outside the checkout (--artifacts-path), so paths are given rather than
+    /// searched for: the model copy the test project ships and the recordings beside this source file.
+    /// </summary>
+    public static FakeServerOptions Options() => new()
+    {
+        ModelPath = Path.Combine(AppContext.BaseDirectory, "reference", "service-2.json"),
+        RecordingsDirectory = Path.GetFullPath(Path.Combine(SourceDirectory(), "..", "..", "recordings")),
+    };
+
     public async Task PostAsync(string path, object body)
     {
         using var response = await Control.PostAsJsonAsync(path, body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"POST {path} failed: {(int)response.StatusCode} {text}");
     }
+
+    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

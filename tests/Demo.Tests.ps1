@@ -1,0 +1,24 @@
+BeforeAll {
+    . $PSScriptRoot/common.ps1
+}
+
+Describe 'The demo' {
+    It 'runs end to end on the fake, exits 0 and shows COMPLETED jobs' {
+        # The same script build.ps1 -Task Demo runs, on the module and fake this test run already built.
+        $demo = Join-Path $PdRepoRoot 'tools/Demo.ps1'
+        $fake = if ($env:PD_FAKE_DLL) { $env:PD_FAKE_DLL } else { Join-Path $PdRepoRoot 'output/fake/PersonalizeDeletion.Fake.dll' }
+        Push-Location $PdRepoRoot
+        try {
+            $output = dotnet pwsh -NoProfile -NonInteractive -File $demo -ModulePath $PdModulePath -FakePath $fake 2>&1 | Out-String
+            $exit = $LASTEXITCODE
+        }
+        finally {
+            Pop-Location
+        }
+        $exit | Should -Be 0 -Because $output
+        $output | Should -Match 'COMPLETED'
+        $output | Should -Match 'InvalidUserId'
+        $output | Should -Match 'already submitted'
+        $output | Should -Match 'Done: 1 job\(s\) COMPLETED, 6 user\(s\) deleted'
+    }
+}

@@ -1,0 +1,158 @@
+BeforeAll {
+    . $PSScriptRoot/common.ps1
+    Initialize-PdTest
+    $script:Submit = @{ DatasetGroupArn = $PdRetailGroup; RoleArn = $PdRole; StagingUri = $PdStaging; Force = $true }
+    $script:NewId = 'PersonalizeDeletion.Cmdlets.NewPDataDeletionJobCommand'
+
+    function New-PdLargeUserIdFile([string] $Name, [int] $Count = 120000) {
+        # About 13 MB: more than one 8 MiB part, so the upload is multipart.
+        $path = Join-Path $PdTemp $Name
+        $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
+        $writer.Write("USER_ID`n")
+        for ($i = 0; $i -lt $Count; $i++) { $writer.Write("user-$i-$('m' * 100)`n") }
+        $writer.Dispose()
+        $path
+    }
+
+    function Invoke-PdStoppable([scriptblock] $Script, [hashtable] $Arguments, [scriptblock] $Until) {
+        <# Runs a module command on another runspace, waits for $Until, stops it; returns whether the stop finished in time. #>
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("param(`$m, `$a) Import-Module `$m; $Script").AddArgument((Join-Path $PdModulePath 'PersonalizeDeletion.psd1')).AddArgument($Arguments)
+        $null = $ps.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while (-not (& $Until) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        $reached = [bool](& $Until)
+        $stopped = $ps.BeginStop($null, $null).AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(15))
+        $state = $ps.InvocationStateInfo.State
+        $ps.Dispose()
+        [pscustomobject]@{ Reached = $reached; Stopped = $stopped; State = $state }
+    }
+}
+
+AfterAll {
+    Complete-PdTest
+}
+
+Describe 'Fault matrix' {
+    BeforeEach {
+        Reset-PdFake
+        Set-PdFakeConfig -Settings @{ pendingMs = 300; inProgressMs = 300 }
+    }
+
+    It 'throttling on half of all calls of every operation: everything succeeds, no duplicate job' {
+        Add-PdFakeFault -Operation '*' -Kind throttle -Every 2 -Count -1
+        Add-PdFakeFault -Operation 's3:*' -Kind throttle -Every 2 -Count -1
+        $job = 'a', 'b' | New-PDataDeletionJob @Submit -ErrorVariable errors -WarningAction SilentlyContinue | Wait-PDataDeletionJob -PollInterval 1
+        $listed = Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup
+        $errors.Count | Should -Be 0
+        $job.Status | Should -Be 'COMPLETED'
+        @(Get-PdFakeJob).Count | Should -Be 1
+        @($listed).Count | Should -Be 1
+        @(Get-PdFakeRequest | Where-Object fault -EQ 'throttle').Count | Should -BeGreaterThan 3
+    }
+
+    It '500s are retried (<Operation>)' -TestCases @(
+        @{ Operation = 'DescribeDatasetGroup' }
+        @{ Operation = 'CreateDataDeletionJob' }
+        @{ Operation = 'DescribeDataDeletionJob' }
+        @{ Operation = 'ListDataDeletionJobs' }
+        @{ Operation = 's3:PutObject' }
+    ) {
+        Add-PdFakeFault -Operation $Operation -Kind error500 -Count 1
+        $job = 'x' | New-PDataDeletionJob @Submit -WarningAction SilentlyContinue | Wait-PDataDeletionJob -PollInterval 1
+        $job.Status | Should -Be 'COMPLETED'
+        @(Get-PdFakeJob).Count | Should -Be 1
+        @(Get-PdFakeRequest | Where-Object fault -EQ 'error500').Count | Should -Be 1
+    }
+
+    It 'a connection dropped after Create did its work: exactly one job' {
+        Add-PdFakeFault -Operation CreateDataDeletionJob -Kind drop-after -Count 1
+        $job = 'y' | New-PDataDeletionJob @Submit -WarningAction SilentlyContinue
+        $job.JobArn | Should -Not -BeNullOrEmpty
+        @(Get-PdFakeJob).Count | Should -Be 1
+    }
+
+    It 'S3 500s and resets in the middle of a multipart upload are retried' {
+        $path = New-PdLargeUserIdFile -Name 'retry.csv'
+        Add-PdFakeFault -Operation 's3:UploadPart' -Kind error500 -Count 1
+        Add-PdFakeFault -Operation 's3:UploadPart' -Kind drop-before -Count 1
+        $job = New-PDataDeletionJob @Submit -Path $path
+        $job.UserCount | Should -Be 120000
+        @(Get-PdFakeMultipartUpload).Count | Should -Be 0
+        @(Get-PdFakeRequest -Service s3 -Operation CompleteMultipartUpload | Where-Object status -EQ 200).Count | Should -Be 1
+    }
+
+    It 'an S3 upload that keeps failing is aborted with a clear error: no job, no orphan upload' {
+        $path = New-PdLargeUserIdFile -Name 'broken.csv'
+        Add-PdFakeFault -Operation 's3:UploadPart' -Kind drop-before -Count -1
+        $failure = { New-PDataDeletionJob @Submit -Path $path -ErrorAction Stop } | Should -Throw -ErrorId "StagingUploadFailed,$NewId" -PassThru
+        $failure.Exception.Message | Should -Match 'deletion-staging'
+        @(Get-PdFakeRequest -Operation CreateDataDeletionJob).Count | Should -Be 0
+        @(Get-PdFakeMultipartUpload).Count | Should -Be 0
+        @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 0
+    }
+
+    It 'the 5-PENDING quota (LimitExceeded) is waited out' {
+        Set-PdFakeConfig -Settings @{ pendingMs = 2000 }
+        Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 5 -Status PENDING -NamePrefix 'busy'
+        $job = 'q' | New-PDataDeletionJob @Submit
+        $job.Status | Should -Be 'PENDING'
+        @(Get-PdFakeRequest -Operation CreateDataDeletionJob | Where-Object errorCode -EQ 'LimitExceededException').Count | Should -BeGreaterThan 0
+    }
+
+    It 'Ctrl+C while New waits for the PENDING quota: stops at once, creates nothing, leaves nothing staged' {
+        Set-PdFakeConfig -Settings @{ pendingMs = 600000 }
+        Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 5 -Status PENDING -NamePrefix 'full'
+        $result = Invoke-PdStoppable -Script '"q" | New-PDataDeletionJob @a' -Arguments $Submit -Until { @(Get-PdFakeRequest -Operation CreateDataDeletionJob).Count -gt 0 }
+        $result.Reached | Should -BeTrue
+        $result.Stopped | Should -BeTrue
+        $result.State | Should -Be 'Stopped'
+        @(Get-PdFakeJob | Where-Object jobName -NotLike 'full*').Count | Should -Be 0
+        @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 0
+    }
+
+    It 'Ctrl+C during a slow Get: stops at once' {
+        Add-PdFakeFault -Operation ListDataDeletionJobs -Kind delay -DelayMs 120000 -Count 1
+        $result = Invoke-PdStoppable -Script 'Get-PDataDeletionJob @a' -Arguments @{ DatasetGroupArn = $PdRetailGroup } -Until { @(Get-PdFakeRequest -Operation ListDataDeletionJobs).Count -gt 0 }
+        $result.Reached | Should -BeTrue
+        $result.Stopped | Should -BeTrue
+    }
+
+    It 'Ctrl+C during a multipart upload: stops at once, no job, no open upload' {
+        $path = New-PdLargeUserIdFile -Name 'stopped.csv'
+        Add-PdFakeFault -Operation 's3:UploadPart' -Kind delay -DelayMs 120000 -Count -1
+        $arguments = $Submit.Clone(); $arguments.Path = $path
+        $result = Invoke-PdStoppable -Script 'New-PDataDeletionJob @a' -Arguments $arguments -Until { @(Get-PdFakeRequest -Service s3 -Operation UploadPart).Count -gt 0 }
+        $result.Reached | Should -BeTrue
+        $result.Stopped | Should -BeTrue
+        @(Get-PdFakeRequest -Operation CreateDataDeletionJob).Count | Should -Be 0
+        @(Get-PdFakeMultipartUpload).Count | Should -Be 0
+    }
+
+    It 'expired or unknown credentials: a clear error naming the credential source' {
+        $env:AWS_ACCESS_KEY_ID = 'AKIAPDEXPIRED0000001'
+        try {
+            $failure = { Get-PDataDeletionJob -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidCredentials,PersonalizeDeletion.Cmdlets.GetPDataDeletionJobCommand' -PassThru
+            $failure.Exception.Message | Should -Match 'environment'
+        }
+        finally {
+            $env:AWS_ACCESS_KEY_ID = $PdDefaultAccessKey
+        }
+    }
+
+    It 'a clock skewed by 20 minutes is corrected by the SDK (RequestTimeTooSkewed once)' {
+        Set-PdFakeConfig -Settings @{ clockOffsetSeconds = 1200 }
+        try {
+            $jobs = Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -ErrorVariable errors
+            $errors.Count | Should -Be 0
+            $requests = @(Get-PdFakeRequest -Operation ListDataDeletionJobs)
+            $requests[0].errorCode | Should -Be 'InvalidSignatureException'
+            $requests[-1].status | Should -Be 200
+        }
+        finally {
+            Set-PdFakeConfig -Settings @{ clockOffsetSeconds = 0 }
+            # The SDK keeps its correction; one more call lets it correct back before other tests run.
+            $null = Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -ErrorAction SilentlyContinue
+        }
+    }
+}
