@@ -33,10 +33,10 @@ namespace PersonalizeDeletion.Loader
             ArgumentException.ThrowIfNullOrEmpty(moduleDirectory);
             string directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(moduleDirectory));
 
-            ModuleLoadContext context;
+            ModuleLoadContext? context;
             lock (Gate)
             {
-                if (!Contexts.TryGetValue(directory, out context!))
+                if (!Contexts.TryGetValue(directory, out context))
                 {
                     context = new ModuleLoadContext(directory);
                     Contexts.Add(directory, context);

@@ -32,9 +32,6 @@ namespace PersonalizeDeletion.Loader
             _moduleDirectory = moduleDirectory;
         }
 
-        /// <summary>The folder whose assemblies this context serves.</summary>
-        public string ModuleDirectory => _moduleDirectory;
-
         protected override Assembly? Load(AssemblyName assemblyName)
         {
             if (string.IsNullOrEmpty(assemblyName.Name))

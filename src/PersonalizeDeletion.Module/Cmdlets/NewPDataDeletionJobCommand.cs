@@ -29,7 +29,7 @@ namespace PersonalizeDeletion.Cmdlets
         private static readonly TimeSpan MaxQuotaRetry = TimeSpan.FromSeconds(30);
         private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
         private static readonly System.Text.RegularExpressions.Regex TagPattern =
-            new System.Text.RegularExpressions.Regex(@"^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            new System.Text.RegularExpressions.Regex(@"^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         private readonly Stopwatch _progressClock = Stopwatch.StartNew();
         private bool _userIdBoundByName;
@@ -418,7 +418,7 @@ namespace PersonalizeDeletion.Cmdlets
             target.Metadata["module-version"] = typeof(NewPDataDeletionJobCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
             WriteVerbose($"Staging user IDs under s3://{target.Bucket}/{target.KeyBase}-NNN.csv (SSE-S3, expected bucket owner {batch.ExpectedBucketOwner}).");
-            batch.Uploader = new S3StagingUploader(new AmazonS3StagingClient(S3()), target);
+            batch.Uploader = new S3StagingUploader(new AmazonS3StagingClient(S3()), target, StopToken);
             S3StagingUploader uploader = batch.Uploader;
             batch.Intake = new UserIdIntake(uploader.Add);
         }

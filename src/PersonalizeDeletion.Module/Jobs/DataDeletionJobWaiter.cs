@@ -91,6 +91,11 @@ namespace PersonalizeDeletion.Jobs
                 {
                     throttled = true;
                 }
+                catch (Exception failure) when (failure is ResourceNotFoundException || failure is InvalidInputException)
+                {
+                    // The group itself is the problem (wrong or unknown): learn about each job directly instead.
+                    needDescribe.AddRange(group);
+                }
                 catch (Exception failure) when (failure is PersonalizeServiceException || failure is PersonalizeClientException)
                 {
                     foreach (DataDeletionJob job in group)
@@ -100,7 +105,7 @@ namespace PersonalizeDeletion.Jobs
                 }
             }
 
-            foreach (DataDeletionJob job in needDescribe)
+            foreach (DataDeletionJob job in needDescribe.Distinct())
             {
                 try
                 {

@@ -22,7 +22,7 @@ namespace PersonalizeDeletion.Jobs
         // about n^2 / 2^81, far below any rate at which a human re-runs commands.
         private const int HashDigits = 20;
 
-        private static readonly Regex NamePattern = new Regex(@"^[a-zA-Z0-9][a-zA-Z0-9\-_]*$", RegexOptions.CultureInvariant);
+        private static readonly Regex NamePattern = new Regex(@"^[a-zA-Z0-9][a-zA-Z0-9\-_]*\z", RegexOptions.CultureInvariant);
 
         public static bool IsValid(string? name) => name is not null && name.Length >= 1 && name.Length <= MaxLength && NamePattern.IsMatch(name);
 

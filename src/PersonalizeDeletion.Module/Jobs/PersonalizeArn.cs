@@ -14,12 +14,12 @@ namespace PersonalizeDeletion.Jobs
 
         // The model allows any 'arn:...:personalize:...'; resource names follow the model's Name shape.
         private static readonly Regex PersonalizePattern = new Regex(
-            @"^arn:(?<partition>aws[a-z-]*):personalize:(?<region>[a-z]{2}(-[a-z]+)+-\d+):(?<account>\d{12}):(?<type>[a-z-]+)/(?<name>[a-zA-Z0-9][a-zA-Z0-9\-_]{0,62})$",
+            @"^arn:(?<partition>aws[a-z-]*):personalize:(?<region>[a-z]{2}(-[a-z]+)+-\d+):(?<account>\d{12}):(?<type>[a-z-]+)/(?<name>[a-zA-Z0-9][a-zA-Z0-9\-_]{0,62})\z",
             RegexOptions.CultureInvariant);
 
         // The model's RoleArn pattern, anchored.
         private static readonly Regex RolePattern = new Regex(
-            @"^arn:([a-z\d-]+):iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+$",
+            @"^arn:([a-z\d-]+):iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+\z",
             RegexOptions.CultureInvariant);
 
         private const int MaxArnLength = 256;

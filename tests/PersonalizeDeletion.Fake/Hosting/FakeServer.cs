@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -58,18 +60,26 @@ public sealed class FakeServer : IAsyncDisposable
             throw new DirectoryNotFoundException($"The recordings directory {recordings} does not exist.");
         }
 
-        var state = new FakeState(ServiceModel.Load(modelPath), recordings);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        var clock = Stopwatch.StartNew();
+
+        // Loading the model and recordings overlaps with building the web host: the fake starts in
+        // every Pester file's BeforeAll, so start-up time is paid many times per run.
+        var stateTask = Task.Run(() => new FakeState(ServiceModel.Load(modelPath), recordings), cancellationToken);
+
+        // The empty builder skips configuration files, file watchers and default logging: nothing
+        // here is configurable except through the command line.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(FakeServer).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrelCore();
         if (options.Verbose)
         {
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Services.AddLogging(logging => logging
+                .AddSimpleConsole(o => o.SingleLine = true)
+                .SetMinimumLevel(LogLevel.Debug));
             builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.Logging.SetMinimumLevel(LogLevel.Debug);
         }
 
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -82,6 +92,8 @@ public sealed class FakeServer : IAsyncDisposable
         });
 
         var app = builder.Build();
+        var state = await stateTask;
+        var stateReady = clock.Elapsed;
         IPersonalizeForwarder? forwarder = options.RecordUpstream is null
             ? null
             : new UpstreamRecorder(options.RecordUpstream, options.RecordDirectory!, UpstreamRecorder.CredentialFromEnvironment());
@@ -96,6 +108,13 @@ public sealed class FakeServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         server = new FakeServer(app, state, new Uri($"http://127.0.0.1:{port}"));
+        if (options.Verbose)
+        {
+            await Console.Error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"[PersonalizeDeletion.Fake] host and state ready after {stateReady.TotalMilliseconds:F0} ms; listening after {clock.Elapsed.TotalMilliseconds:F0} ms (process up {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms)."));
+        }
+
         app.Lifetime.ApplicationStopping.Register(() => server._stopRequested.TrySetResult());
         return server;
     }

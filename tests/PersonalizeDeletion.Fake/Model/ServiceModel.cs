@@ -149,7 +149,7 @@ public sealed class ServiceModel
         var translated = javaPattern.Replace(@"\p{ASCII}", @"[\x00-\x7F]", StringComparison.Ordinal);
         return new Regex(
             string.Create(CultureInfo.InvariantCulture, $@"\A(?:{translated})\z"),
-            RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.Singleline,
+            RegexOptions.CultureInvariant | RegexOptions.Singleline,
             TimeSpan.FromSeconds(1));
     }
 

@@ -68,10 +68,33 @@ public sealed class FakeS3Tests : IAsyncLifetime
         Assert.Equal("aws:kms", stored.GetProperty("serverSideEncryption").GetString());
         Assert.Equal("arn:aws:kms:us-east-1:123456789012:key/abc", stored.GetProperty("sseKmsKeyId").GetString());
         Assert.Equal("123456789012", stored.GetProperty("expectedBucketOwner").GetString());
+        Assert.Equal("CRC32", stored.GetProperty("checksumAlgorithm").GetString());
+        var putRequest = (await _fake.Control.GetFromJsonAsync<JsonElement>("/_fake/requests")).EnumerateArray().First();
+        Assert.Equal("STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER", Header(putRequest, "x-amz-content-sha256"));
 
         await _s3.DeleteObjectAsync(Bucket, "runs/run 1/users+é.csv");
-        var missing = await Assert.ThrowsAsync<AmazonS3Exception>(() => _s3.GetObjectAsync(Bucket, "runs/run 1/users+é.csv"));
+        var missing = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _s3.GetObjectAsync(Bucket, "runs/run 1/users+é.csv"));
         Assert.Equal("NoSuchKey", missing.ErrorCode);
+    }
+
+    /// <summary>
+    /// Over plain HTTP the SDK signs payloads either as signed aws-chunked (the default, covered by the
+    /// round trip) or, without chunk encoding, as a hex SHA-256; the unsigned modes are HTTPS-only in the SDK.
+    /// </summary>
+    [Fact]
+    public async Task PutObject_WithoutChunkEncoding_SignsTheBodyHash()
+    {
+        await _s3.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = Bucket,
+            Key = "mode.csv",
+            ContentBody = "USER_ID\nu1\n",
+            UseChunkEncoding = false,
+        });
+
+        var request = (await _fake.Control.GetFromJsonAsync<JsonElement>("/_fake/requests")).EnumerateArray().Single();
+        Assert.Matches("^[0-9a-f]{64}$", Header(request, "x-amz-content-sha256"));
+        Assert.Equal("USER_ID\nu1\n"u8.ToArray(), await _fake.Control.GetByteArrayAsync($"/_fake/s3/object?bucket={Bucket}&key=mode.csv"));
     }
 
     [Fact]
@@ -134,7 +157,7 @@ public sealed class FakeS3Tests : IAsyncLifetime
         var part1 = await _s3.UploadPartAsync(new UploadPartRequest { BucketName = Bucket, Key = "small/users.csv", UploadId = created.UploadId, PartNumber = 1, InputStream = new MemoryStream(new byte[1024]) });
         var part2 = await _s3.UploadPartAsync(new UploadPartRequest { BucketName = Bucket, Key = "small/users.csv", UploadId = created.UploadId, PartNumber = 2, InputStream = new MemoryStream(new byte[10]) });
 
-        var error = await Assert.ThrowsAsync<AmazonS3Exception>(() => _s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+        var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
         {
             BucketName = Bucket,
             Key = "small/users.csv",
@@ -145,7 +168,7 @@ public sealed class FakeS3Tests : IAsyncLifetime
 
         await _s3.AbortMultipartUploadAsync(Bucket, "small/users.csv", created.UploadId);
         Assert.Empty((await _fake.Control.GetFromJsonAsync<JsonElement>("/_fake/s3/uploads")).EnumerateArray());
-        var gone = await Assert.ThrowsAsync<AmazonS3Exception>(() => _s3.AbortMultipartUploadAsync(Bucket, "small/users.csv", created.UploadId));
+        var gone = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _s3.AbortMultipartUploadAsync(Bucket, "small/users.csv", created.UploadId));
         Assert.Equal("NoSuchUpload", gone.ErrorCode);
     }
 
@@ -185,11 +208,11 @@ public sealed class FakeS3Tests : IAsyncLifetime
     {
         await _fake.PostAsync("/_fake/s3/buckets", new { name = "foreign", owner = "999999999999" });
 
-        var denied = await Assert.ThrowsAsync<AmazonS3Exception>(() => _s3.PutObjectAsync(new PutObjectRequest { BucketName = "foreign", Key = "k", ContentBody = "x", ExpectedBucketOwner = "123456789012" }));
+        var denied = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _s3.PutObjectAsync(new PutObjectRequest { BucketName = "foreign", Key = "k", ContentBody = "x", ExpectedBucketOwner = "123456789012" }));
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
         Assert.Equal("AccessDenied", denied.ErrorCode);
 
-        var missing = await Assert.ThrowsAsync<AmazonS3Exception>(() => _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "no-such-bucket" }));
+        var missing = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "no-such-bucket" }));
         Assert.Equal("NoSuchBucket", missing.ErrorCode);
         await _s3.PutObjectAsync(new PutObjectRequest { BucketName = "foreign", Key = "k", ContentBody = "x", ExpectedBucketOwner = "999999999999" });
     }
@@ -198,11 +221,11 @@ public sealed class FakeS3Tests : IAsyncLifetime
     public async Task WrongSecret_IsSignatureDoesNotMatch_AndUnknownKeyIsInvalidAccessKeyId()
     {
         using var wrong = CreateClient("wrong-secret");
-        var mismatch = await Assert.ThrowsAsync<AmazonS3Exception>(() => wrong.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "k", ContentBody = "x" }));
+        var mismatch = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => wrong.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "k", ContentBody = "x" }));
         Assert.Equal("SignatureDoesNotMatch", mismatch.ErrorCode);
 
         using var unknown = new AmazonS3Client(new BasicAWSCredentials("AKIANOBODY0000000000", "s"), Config());
-        var notFound = await Assert.ThrowsAsync<AmazonS3Exception>(() => unknown.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket }));
+        var notFound = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => unknown.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket }));
         Assert.Equal("InvalidAccessKeyId", notFound.ErrorCode);
         Assert.Empty((await _fake.Control.GetFromJsonAsync<JsonElement>("/_fake/s3/objects")).EnumerateArray());
     }
@@ -232,6 +255,9 @@ public sealed class FakeS3Tests : IAsyncLifetime
             .ToList();
         Assert.Equal(new[] { "throttle", "drop-before", null }, faults);
     }
+
+    private static string? Header(JsonElement logEntry, string name) =>
+        logEntry.GetProperty("headers").EnumerateObject().FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)).Value.GetString();
 
     private AmazonS3Client CreateClient(string secret) =>
         new(new BasicAWSCredentials(SdkSignedPersonalizeClient.DefaultAccessKey, secret), Config());

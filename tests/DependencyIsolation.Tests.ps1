@@ -1,0 +1,311 @@
+# The module must import and work whatever other modules loaded first: AWS.Tools 4 / AWSPowerShell.NetCore bring
+# AWSSDK.Core 3.3.0.0, AWS.Tools 5 an AWSSDK.Core 4.0.0.0 from its own package version. On PowerShell 7 the cmdlet
+# assembly and its dependencies live in a private AssemblyLoadContext (src/PersonalizeDeletion.Loader).
+#
+# Assemblies cannot be unloaded from the default context, so every scenario runs in a fresh pwsh child process
+# that loads the conflicting assemblies, imports the built module and reports what it saw as JSON; the fake runs
+# here, and the children reach it through the environment Initialize-PdTest sets up.
+
+BeforeDiscovery {
+    $script:IsCore = $PSVersionTable.PSEdition -eq 'Core'
+}
+
+BeforeAll {
+    . $PSScriptRoot/common.ps1
+    Initialize-PdTest
+
+    $script:ForeignKey = @('AKIAPDFOREIGNCORE001', 'secretForeignCore00000000000000000000001')
+    $script:StoredKey = @('AKIAPDFOREIGNSTORED1', 'secretForeignStored000000000000000000001')
+    $script:StandIns = Join-Path $PdTemp 'stand-ins'
+
+    function New-PdStandInAssembly {
+        <#
+        .SYNOPSIS
+            Compiles a tiny assembly with another module's identity (name, version and, taken from our copy, the
+            real public key) so loading it occupies that identity in the default context as the real one would.
+            Add-Type cannot do this: it names its output assembly randomly whatever the file is called.
+        #>
+        param(
+            [Parameter(Mandatory)] [string] $Name,
+            [Parameter(Mandatory)] [version] $Version,
+            [Parameter(Mandatory)] [string] $Source,
+            [Parameter(Mandatory)] [string] $Directory
+        )
+        $null = [System.Reflection.Assembly]::Load('Microsoft.CodeAnalysis.CSharp')
+        $code = "[assembly: System.Reflection.AssemblyVersion(""$Version"")]`n$Source"
+        $tree = [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree]::ParseText($code)
+        $references = [Microsoft.CodeAnalysis.MetadataReference[]]@(
+            foreach ($assembly in [object].Assembly, [System.Runtime.GCSettings].Assembly, [System.Reflection.AssemblyVersionAttribute].Assembly) {
+                [Microsoft.CodeAnalysis.MetadataReference]::CreateFromFile($assembly.Location)
+            }
+        )
+        $options = [Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions]::new([Microsoft.CodeAnalysis.OutputKind]::DynamicallyLinkedLibrary)
+        $publicKey = [System.Reflection.AssemblyName]::GetAssemblyName((Join-Path $PdModulePath "$Name.dll")).GetPublicKey()
+        if ($publicKey.Length -gt 0) {
+            # Public signing needs only the public key; the runtime does not verify strong-name signatures.
+            $options = $options.WithCryptoPublicKey([System.Collections.Immutable.ImmutableArray]::Create[byte]($publicKey)).WithPublicSign($true)
+        }
+        $compilation = [Microsoft.CodeAnalysis.CSharp.CSharpCompilation]::Create($Name, [Microsoft.CodeAnalysis.SyntaxTree[]]@($tree), $references, $options)
+
+        $null = New-Item -ItemType Directory -Force -Path $Directory
+        $path = Join-Path $Directory "$Name.dll"
+        $stream = [System.IO.File]::Create($path)
+        try { $result = $compilation.Emit($stream) } finally { $stream.Dispose() }
+        if (-not $result.Success) { throw "Stand-in $Name $Version did not compile: $($result.Diagnostics -join '; ')" }
+        $path
+    }
+
+    # AWS.Tools 4 / AWSPowerShell.NetCore: the v3 SDK, without any of the v4 types our cmdlets use.
+    $script:AwsToolsV4Core = New-PdStandInAssembly -Name 'AWSSDK.Core' -Version '3.3.0.0' -Directory (Join-Path $StandIns 'aws-tools-4') -Source @'
+namespace Amazon.Runtime { public abstract class AWSCredentials { public abstract string StandInOf(); } }
+'@
+    # AWS.Tools 5 built on an older 4.0 package: the same assembly version as ours (4.0.0.0) but lacking what
+    # 4.1 added, the case a default-context Resolving handler cannot catch (the binder never asks it).
+    $script:AwsToolsV5Core = New-PdStandInAssembly -Name 'AWSSDK.Core' -Version '4.0.0.0' -Directory (Join-Path $StandIns 'aws-tools-5') -Source @'
+namespace Amazon.Runtime { public abstract class AWSCredentials { public abstract string StandInOf(); } }
+'@
+    # A module carrying an older System.IO.Hashing: a System.* assembly the runtime does not provide.
+    $script:OldHashing = New-PdStandInAssembly -Name 'System.IO.Hashing' -Version '1.0.0.0' -Directory (Join-Path $StandIns 'hashing') -Source @'
+namespace System.IO.Hashing { public static class StandIn { } }
+'@
+
+    # A second, real copy of our AWSSDK.Core, as AWS.Tools 5 loads it: into the default context, from elsewhere.
+    $script:RealCoreCopy = Join-Path $StandIns 'aws-tools-5-real/AWSSDK.Core.dll'
+    $null = New-Item -ItemType Directory -Force -Path (Split-Path $RealCoreCopy)
+    Copy-Item (Join-Path $PdModulePath 'AWSSDK.Core.dll') -Destination $RealCoreCopy
+
+    function Invoke-PdChildSession {
+        <#
+        .SYNOPSIS
+            Runs $Script in a fresh `pwsh -NoProfile` with $Variable defined, and returns its last output line
+            parsed from JSON. A failing child fails the test with its error text.
+        #>
+        param([Parameter(Mandatory)] [string] $Script, [hashtable] $Variable = @{})
+
+        $prelude = [System.Text.StringBuilder]::new()
+        $null = $prelude.AppendLine('$ErrorActionPreference = ''Stop''; Set-StrictMode -Version Latest; $ProgressPreference = ''SilentlyContinue''; $PSStyle.OutputRendering = ''PlainText''')
+        $Variable['ModulePath'] = Join-Path $PdModulePath 'PersonalizeDeletion.psd1'
+        $Variable['RetailGroup'] = $PdRetailGroup
+        foreach ($name in $Variable.Keys) {
+            $values = @($Variable[$name]) | ForEach-Object { "'" + ([string]$_).Replace("'", "''") + "'" }
+            $null = $prelude.AppendLine("`$$name = " + ($(if (@($Variable[$name]).Count -eq 1) { $values } else { '@(' + ($values -join ', ') + ')' })))
+        }
+        $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($prelude.ToString() + $Script))
+
+        # The same pwsh as this one, whether started as an apphost or through `dotnet pwsh` (the local tool).
+        $pwshHost = [Environment]::ProcessPath
+        $arguments = @('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded)
+        if ([System.IO.Path]::GetFileNameWithoutExtension($pwshHost) -eq 'dotnet') {
+            $arguments = @((Join-Path $PSHOME 'pwsh.dll')) + $arguments
+        }
+        $errorFile = Join-Path $PdTemp ("child-" + [guid]::NewGuid().ToString('n') + '.err')
+        $output = & $pwshHost @arguments 2> $errorFile
+        $exitCode = $LASTEXITCODE
+        $errorText = Get-Content $errorFile -Raw
+        if ($exitCode -ne 0) { throw "The child session failed (exit code $exitCode): $errorText $($output -join "`n")" }
+        @($output)[-1] | ConvertFrom-Json
+    }
+
+    # What every child reports after its commands: where the module's pieces were loaded from.
+    $script:ReportLoadContexts = @'
+function Get-PdLoadReport {
+    $implementing = (Get-Command Get-PDataDeletionJob).ImplementingType
+    $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($implementing.Assembly)
+    $moduleCore = @($context.Assemblies | Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' })
+    $defaultCore = @([System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies | Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' })
+    $json = $context.LoadFromAssemblyName([System.Reflection.AssemblyName]::new('System.Text.Json, Version=8.0.0.0'))
+    [ordered]@{
+        CmdletContext        = $context.Name
+        DerivesFromPSCmdlet  = [System.Management.Automation.PSCmdlet].IsAssignableFrom($implementing)
+        ModuleCoreCount      = $moduleCore.Count
+        ModuleCoreVersion    = $(if ($moduleCore) { $moduleCore[0].GetName().Version.ToString() })
+        ModuleCoreFileVersion = $(if ($moduleCore) { [System.Diagnostics.FileVersionInfo]::GetVersionInfo($moduleCore[0].Location).FileVersion })
+        ModuleCoreLocation   = $(if ($moduleCore) { $moduleCore[0].Location })
+        DefaultCoreVersions  = @($defaultCore | ForEach-Object { $_.GetName().Version.ToString() })
+        OutsideModuleFolder  = @($context.Assemblies | Where-Object { (Split-Path $_.Location) -ne (Split-Path $implementing.Assembly.Location) } | ForEach-Object Location)
+        TextJsonContext      = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($json).Name
+        TextJsonLocation     = $json.Location
+        CmdletFolder         = Split-Path $implementing.Assembly.Location
+    }
+}
+'@
+}
+
+AfterAll {
+    Complete-PdTest
+}
+
+Describe 'Dependency isolation on PowerShell 7' -Skip:(-not $IsCore) {
+    BeforeEach {
+        Reset-PdFake
+        $null = Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 2 -Status COMPLETED -NamePrefix 'isolation'
+        Add-PdFakeCredential -AccessKeyId $ForeignKey[0] -SecretAccessKey $ForeignKey[1]
+        Add-PdFakeCredential -AccessKeyId $StoredKey[0] -SecretAccessKey $StoredKey[1]
+        Clear-PdFakeRequest
+    }
+
+    It 'works after AWS.Tools 4''s AWSSDK.Core 3.3.0.0 and an older System.IO.Hashing were loaded first' {
+        $report = Invoke-PdChildSession -Variable @{ StandIn = @($AwsToolsV4Core, $OldHashing) } -Script ($ReportLoadContexts + @'
+foreach ($path in $StandIn) { $null = [System.Reflection.Assembly]::LoadFrom($path) }
+Import-Module $ModulePath
+$jobs = @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup)
+$report = Get-PdLoadReport
+# What our AWSSDK.Core gets when it asks for its System.IO.Hashing.
+$context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-PDataDeletionJob).ImplementingType.Assembly)
+$core = $context.Assemblies | Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' }
+$hashing = $context.LoadFromAssemblyName(($core.GetReferencedAssemblies() | Where-Object Name -eq 'System.IO.Hashing'))
+$report.JobNames = @($jobs.JobName | Sort-Object)
+$report.Table = $jobs | Format-Table | Out-String -Width 200
+$report.HashingVersion = $hashing.GetName().Version.ToString()
+$report.HashingLocation = $hashing.Location
+$report.DefaultHashingVersions = @([System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies | Where-Object { $_.GetName().Name -eq 'System.IO.Hashing' } | ForEach-Object { $_.GetName().Version.ToString() })
+$report | ConvertTo-Json -Compress -Depth 4
+'@)
+
+        $report.JobNames | Should -HaveCount 2
+        $report.JobNames | ForEach-Object { $_ | Should -BeLike 'isolation*' }
+        $report.Table | Should -Match 'JobName\s+Status'
+        $report.DefaultCoreVersions | Should -Be @('3.3.0.0')
+        $report.ModuleCoreVersion | Should -Be '4.0.0.0'
+        $report.ModuleCoreFileVersion | Should -BeLike '4.1.0*'
+        $report.ModuleCoreLocation | Should -Be (Join-Path $report.CmdletFolder 'AWSSDK.Core.dll')
+        $report.DefaultHashingVersions | Should -Be @('1.0.0.0')
+        $report.HashingVersion | Should -Not -Be '1.0.0.0'
+        $report.HashingLocation | Should -Be (Join-Path $report.CmdletFolder 'System.IO.Hashing.dll')
+        @(Get-PdFakeRequest -Service personalize).accessKeyId | Select-Object -Unique | Should -Be $PdDefaultAccessKey
+    }
+
+    It 'uses its own AWSSDK.Core 4.1 when an AWS.Tools 5 AWSSDK.Core of the same assembly version (4.0.0.0) is loaded' {
+        $report = Invoke-PdChildSession -Variable @{ StandIn = $AwsToolsV5Core } -Script ($ReportLoadContexts + @'
+$null = [System.Reflection.Assembly]::LoadFrom($StandIn)
+Import-Module $ModulePath
+$jobs = @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup)
+$report = Get-PdLoadReport
+$report.JobCount = $jobs.Count
+$report | ConvertTo-Json -Compress -Depth 4
+'@)
+
+        $report.JobCount | Should -Be 2
+        $report.DefaultCoreVersions | Should -Be @('4.0.0.0')
+        $report.ModuleCoreFileVersion | Should -BeLike '4.1.0*'
+        $report.ModuleCoreLocation | Should -Be (Join-Path $report.CmdletFolder 'AWSSDK.Core.dll')
+    }
+
+    It 'keeps working after Import-Module -Force twice' {
+        $report = Invoke-PdChildSession -Script ($ReportLoadContexts + @'
+Import-Module $ModulePath
+$first = @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup).Count
+Import-Module $ModulePath -Force
+Import-Module $ModulePath -Force
+$report = Get-PdLoadReport
+$report.Counts = @($first, @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup).Count)
+$report.Exported = @((Get-Module PersonalizeDeletion).ExportedCmdlets.Keys | Sort-Object)
+$report.Contexts = @([System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -eq 'PersonalizeDeletion').Count
+$report | ConvertTo-Json -Compress -Depth 4
+'@)
+
+        $report.Counts | Should -Be @(2, 2)
+        $report.Exported | Should -Be @((Import-PowerShellDataFile (Join-Path $PdModulePath 'PersonalizeDeletion.psd1')).CmdletsToExport | Sort-Object)
+        # Re-imports reuse the one context: a second would give the session two incompatible sets of our types.
+        $report.Contexts | Should -Be 1
+        $report.ModuleCoreCount | Should -Be 1
+    }
+
+    It 'keeps working after Remove-Module then Import-Module' {
+        $report = Invoke-PdChildSession -Script ($ReportLoadContexts + @'
+Import-Module $ModulePath
+$first = @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup).Count
+Remove-Module PersonalizeDeletion
+$removed = $null -eq (Get-Command Get-PDataDeletionJob -ErrorAction SilentlyContinue)
+Import-Module $ModulePath
+$report = Get-PdLoadReport
+$report.Removed = $removed
+$report.Counts = @($first, @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup).Count)
+$report | ConvertTo-Json -Compress -Depth 4
+'@)
+
+        $report.Removed | Should -BeTrue
+        $report.Counts | Should -Be @(2, 2)
+        $report.CmdletContext | Should -Be 'PersonalizeDeletion'
+    }
+
+    It 'honours -Credential and $StoredAWSCredentials objects of another AWSSDK.Core copy (AWS.Tools 5 in the default context)' {
+        $report = Invoke-PdChildSession -Variable @{ OtherCore = $RealCoreCopy; Foreign = $ForeignKey; Stored = $StoredKey } -Script ($ReportLoadContexts + @'
+$otherCore = [System.Reflection.Assembly]::LoadFrom($OtherCore)
+$credentialType = $otherCore.GetType('Amazon.Runtime.BasicAWSCredentials', $true)
+Import-Module $ModulePath
+$byParameter = @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup -Credential $credentialType::new($Foreign[0], $Foreign[1])).Count
+$global:StoredAWSCredentials = $credentialType::new($Stored[0], $Stored[1])
+$byStored = @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup).Count
+$report = Get-PdLoadReport
+$ourCredentialType = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-PDataDeletionJob).ImplementingType.Assembly).Assemblies |
+    Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' } | ForEach-Object { $_.GetType('Amazon.Runtime.AWSCredentials', $true) }
+$report.Counts = @($byParameter, $byStored)
+$report.CredentialContext = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($credentialType.Assembly).Name
+$report.CredentialIsOurType = $ourCredentialType.IsAssignableFrom($credentialType)
+$report | ConvertTo-Json -Compress -Depth 4
+'@)
+
+        $report.Counts | Should -Be @(2, 2)
+        # The objects really are foreign: another copy of AWSSDK.Core, whose types ours cannot cast to.
+        $report.CredentialContext | Should -Be 'Default'
+        $report.CredentialIsOurType | Should -BeFalse
+        $report.DefaultCoreVersions | Should -Be @('4.0.0.0')
+        $report.CmdletContext | Should -Be 'PersonalizeDeletion'
+        @(Get-PdFakeRequest -Service personalize).accessKeyId | Select-Object -Unique | Should -Be @($ForeignKey[0], $StoredKey[0])
+    }
+
+    It 'loads the cmdlets and AWSSDK into a private context, and PowerShell and framework assemblies from the default one' {
+        $report = Invoke-PdChildSession -Script ($ReportLoadContexts + @'
+Import-Module $ModulePath
+$null = Get-PDataDeletionJob -DatasetGroupArn $RetailGroup
+$report = Get-PdLoadReport
+$report.RuntimeDirectory = [System.Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory()
+$report | ConvertTo-Json -Compress -Depth 4
+'@)
+
+        $report.CmdletContext | Should -Be 'PersonalizeDeletion'
+        $report.ModuleCoreCount | Should -Be 1
+        $report.DefaultCoreVersions | Should -BeNullOrEmpty
+        # Our cmdlets derive from the engine's PSCmdlet, not from a copy of System.Management.Automation.
+        $report.DerivesFromPSCmdlet | Should -BeTrue
+        # Everything in the private context came from the module folder ...
+        $report.OutsideModuleFolder | Should -BeNullOrEmpty
+        # ... and what the runtime provides at a higher version (we ship netstandard2.0 copies for 5.1) did not.
+        $report.TextJsonContext | Should -Be 'Default'
+        $report.TextJsonLocation | Should -BeLike "$($report.RuntimeDirectory.TrimEnd('/\'))*"
+    }
+
+    It 'finds the MAML help of cmdlets loaded into the private context' {
+        # A copy of the module with a help file of our own, so the check does not depend on the docs build.
+        $copy = Join-Path $PdTemp 'help-copy/PersonalizeDeletion'
+        $null = New-Item -ItemType Directory -Force -Path (Split-Path $copy)
+        Copy-Item $PdModulePath -Destination $copy -Recurse -Force
+        $null = New-Item -ItemType Directory -Force -Path (Join-Path $copy 'en-US')
+        Set-Content -Path (Join-Path $copy 'en-US/PersonalizeDeletion.dll-Help.xml') -Encoding utf8NoBOM -Value @'
+<?xml version="1.0" encoding="utf-8"?>
+<helpItems schema="maml" xmlns="http://msh">
+  <command:command xmlns:maml="http://schemas.microsoft.com/maml/2004/10" xmlns:command="http://schemas.microsoft.com/maml/dev/command/2004/10" xmlns:dev="http://schemas.microsoft.com/maml/dev/2004/10">
+    <command:details>
+      <command:name>Get-PDataDeletionJob</command:name>
+      <command:verb>Get</command:verb>
+      <command:noun>PDataDeletionJob</command:noun>
+      <maml:description><maml:para>Isolation help probe synopsis.</maml:para></maml:description>
+    </command:details>
+    <maml:description><maml:para>Isolation help probe description.</maml:para></maml:description>
+  </command:command>
+</helpItems>
+'@
+        $report = Invoke-PdChildSession -Variable @{ CopyPath = Join-Path $copy 'PersonalizeDeletion.psd1' } -Script @'
+Import-Module $CopyPath
+$help = Get-Help Get-PDataDeletionJob
+[ordered]@{
+    Synopsis = $help.Synopsis
+    Context  = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-PDataDeletionJob).ImplementingType.Assembly).Name
+} | ConvertTo-Json -Compress
+'@
+
+        $report.Context | Should -Be 'PersonalizeDeletion'
+        $report.Synopsis | Should -Be 'Isolation help probe synopsis.'
+    }
+}
