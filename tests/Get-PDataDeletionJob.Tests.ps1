@@ -130,7 +130,7 @@ Describe 'Get-PDataDeletionJob' {
             $plain = Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup
             $plain[0].RoleArn | Should -BeNullOrEmpty
             $detailed = Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -Detailed
-            $detailed | ForEach-Object { $_.RoleArn | Should -Be $PdRole; $_.DataLocation | Should -Match '^s3://'; $_.NumDeleted | Should -Not -BeNullOrEmpty }
+            $detailed | ForEach-Object { $_.RoleArn | Should -Match '^arn:aws:iam::123456789012:role/'; $_.DataLocation | Should -Match '^s3://'; $_.NumDeleted | Should -Not -BeNullOrEmpty }
             @(Get-PdFakeRequest -Operation DescribeDataDeletionJob).Count | Should -Be 3
         }
 

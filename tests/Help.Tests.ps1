@@ -204,6 +204,6 @@ Describe 'The help generator' {
 
     It 'fails when the SYNTAX block differs from what PowerShell prints' {
         { Invoke-Generator { param($docs) Edit-Page $docs 'Wait-PDataDeletionJob.md' '\[-Any\] ' '' } } |
-            Should -Throw "*SYNTAX '### Default' differs from the code*"
+            Should -Throw '*Wait-PDataDeletionJob: SYNTAX block differs from the code*'
     }
 }

@@ -37,29 +37,56 @@ $HelpFileName = "$AssemblyName-Help.xml"
 
 Import-Markdig -Version $MarkdigVersion
 
-# ---- code: the built module's metadata, from a child process -------------------------------------------------
+# ---- code: the built module's metadata, from a child process (started now, read after the docs are parsed) ---
 $exporter = Join-Path $PSScriptRoot 'help/Export-CommandMetadata.ps1'
 $pwshHost = [Environment]::ProcessPath
+$start = [System.Diagnostics.ProcessStartInfo]::new($pwshHost)
 # Running as a dotnet tool (dotnet pwsh), the child is the same PowerShell started the same way.
-[string[]] $hostArguments = @(if ([IO.Path]::GetFileNameWithoutExtension($pwshHost) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
-$output = & $pwshHost @hostArguments -NoProfile -NonInteractive -File $exporter -ModulePath $ModulePath 2>&1
-if ($LASTEXITCODE -ne 0) {
-    throw "Could not read the commands of $ModulePath (exit code $LASTEXITCODE):`n$($output -join "`n")"
+if ([IO.Path]::GetFileNameWithoutExtension($pwshHost) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+foreach ($argument in '-NoProfile', '-NonInteractive', '-File', $exporter, '-ModulePath', $ModulePath) { $start.ArgumentList.Add($argument) }
+$start.UseShellExecute = $false
+$start.RedirectStandardOutput = $true
+$start.RedirectStandardError = $true
+$start.Environment['NO_COLOR'] = '1'
+$exportProcess = [System.Diagnostics.Process]::Start($start)
+$exportOutput = $exportProcess.StandardOutput.ReadToEndAsync()
+$exportErrors = $exportProcess.StandardError.ReadToEndAsync()
+
+# ---- docs: parse every page meanwhile --------------------------------------------------------------------------
+$problems = [System.Collections.Generic.List[string]]::new()
+$pages = @{}
+foreach ($file in Get-ChildItem -LiteralPath $DocsPath -Filter '*.md' -File) {
+    if ($file.BaseName -like 'about_*') { continue }
+    try { $pages[$file.BaseName] = Read-CommandHelpMarkdown -Path $file.FullName }
+    catch { $problems.Add("$($file.Name): $($_.Exception.Message)") ; $pages[$file.BaseName] = $null }
 }
-$json = @($output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }) -join "`n"
-$commands = @(ConvertFrom-Json -InputObject $json)
+
+$aboutPages = @(Get-ChildItem -LiteralPath $DocsPath -Filter 'about_*.md' -File)
+$abouts = foreach ($page in $aboutPages) {
+    try {
+        [pscustomobject]@{ Name = $page.BaseName; Text = ConvertTo-AboutHelpText -Path $page.FullName }
+    }
+    catch {
+        $problems.Add("$($page.Name): $($_.Exception.Message)")
+    }
+}
+
+$exportProcess.WaitForExit()
+if ($exportProcess.ExitCode -ne 0) {
+    throw "Could not read the commands of $ModulePath (exit code $($exportProcess.ExitCode)):`n$($exportErrors.GetAwaiter().GetResult())$($exportOutput.GetAwaiter().GetResult())"
+}
+$commands = @(ConvertFrom-Json -InputObject $exportOutput.GetAwaiter().GetResult())
+$exportProcess.Dispose()
 if ($commands.Count -eq 0) { throw "The module at $ModulePath exports no commands." }
 
-# ---- docs: read and check every page --------------------------------------------------------------------------
-$problems = [System.Collections.Generic.List[string]]::new()
+# ---- check the docs against the code ---------------------------------------------------------------------------
 $helps = foreach ($command in $commands) {
-    $page = Join-Path $DocsPath "$($command.Name).md"
-    if (-not (Test-Path -LiteralPath $page)) {
-        $problems.Add("$($command.Name): no help page; expected $page.")
+    if (-not $pages.ContainsKey($command.Name)) {
+        $problems.Add("$($command.Name): no help page; expected $(Join-Path $DocsPath "$($command.Name).md").")
         continue
     }
-    try { $doc = Read-CommandHelpMarkdown -Path $page }
-    catch { $problems.Add("$($command.Name).md: $($_.Exception.Message)"); continue }
+    $doc = $pages[$command.Name]
+    if ($null -eq $doc) { continue }
     foreach ($problem in (Test-CommandHelp -Command $command -Help $doc -ModuleName $ModuleName -HelpFileName $HelpFileName)) {
         $problems.Add("$($command.Name): $problem")
     }
@@ -70,16 +97,6 @@ $exported = @($commands.Name)
 foreach ($page in Get-ChildItem -LiteralPath $DocsPath -Filter '*.md' -File) {
     if ($page.BaseName -notlike 'about_*' -and $page.BaseName -notin $exported) {
         $problems.Add("$($page.Name): documents '$($page.BaseName)', which the module does not export.")
-    }
-}
-
-$aboutPages = @(Get-ChildItem -LiteralPath $DocsPath -Filter 'about_*.md' -File)
-$abouts = foreach ($page in $aboutPages) {
-    try {
-        [pscustomobject]@{ Name = $page.BaseName; Text = ConvertTo-AboutHelpText -Path $page.FullName }
-    }
-    catch {
-        $problems.Add("$($page.Name): $($_.Exception.Message)")
     }
 }
 

@@ -16,6 +16,9 @@ else {
     $cmdletModule = Import-Module -Name ($PSScriptRoot + '/PersonalizeDeletion.dll') -PassThru -ErrorAction Stop
 }
 
+# The loader's own cmdlet stays private; the manifest's CmdletsToExport then picks from these.
+Export-ModuleMember -Cmdlet $cmdletModule.ExportedCmdlets.Keys
+
 # Removing this module leaves its nested cmdlet module in the session's module table, and Import-Module -Assembly
 # skips an assembly it finds there: without this, Import-Module -Force, or Remove-Module then Import-Module,
 # would come back with no cmdlets.

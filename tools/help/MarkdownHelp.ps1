@@ -174,6 +174,16 @@ function Read-CommandHelpMarkdown {
     $help.Description = @(ConvertTo-HelpParagraph -Blocks $sections['DESCRIPTION'])
     $help.Notes = @(ConvertTo-HelpParagraph -Blocks $sections['NOTES'])
 
+    # A cmdlet with a single parameter set may show its syntax without a '###' heading.
+    $syntaxBlocks = @($sections['SYNTAX'])
+    $unnamed = @(for ($i = 0; $i -lt $syntaxBlocks.Count -and -not ($syntaxBlocks[$i] -is [Markdig.Syntax.HeadingBlock] -and $syntaxBlocks[$i].Level -eq 3); $i++) { $syntaxBlocks[$i] })
+    if ($unnamed.Count -gt 0) {
+        if ($unnamed.Count -eq 1 -and $unnamed[0] -is [Markdig.Syntax.CodeBlock]) {
+            $help.Syntax.Add([pscustomobject]@{ SetName = $null; Text = Get-CodeBlockText $unnamed[0] })
+        }
+        else { $help.Problems.Add("'## SYNTAX' may hold one code block without a '###' heading, and nothing else before its first '###'.") }
+        $sections['SYNTAX'] = [System.Collections.Generic.List[object]]::new([object[]]@($syntaxBlocks | Select-Object -Skip $unnamed.Count))
+    }
     foreach ($group in (Split-MarkdownByHeading -Blocks $sections['SYNTAX'] -Section 'SYNTAX' -Help $help)) {
         $code = @($group.Blocks | Where-Object { $_ -is [Markdig.Syntax.CodeBlock] })
         if ($code.Count -ne 1) { $help.Problems.Add("syntax '### $($group.Title)' needs exactly one code block."); continue }
@@ -308,14 +318,19 @@ function Test-CommandHelp {
     if ($Help.Examples.Count -eq 0) { 'has no example.' }
 
     # Syntax: exactly what PowerShell prints for each parameter set (Get-Command -Syntax), whitespace aside.
+    $single = @($Command.ParameterSets).Count -eq 1
+    if (@($Help.Syntax | Where-Object { $null -eq $_.SetName }).Count -gt 0 -and -not $single) {
+        "SYNTAX has a block without a '###' heading, but the cmdlet has several parameter sets; name each."
+    }
     foreach ($set in $Command.ParameterSets) {
-        $documented = @($Help.Syntax | Where-Object SetName -EQ $set.Name)
+        $documented = @($Help.Syntax | Where-Object { $_.SetName -eq $set.Name -or ($single -and $null -eq $_.SetName) })
         $expected = ($set.Syntax -replace '\s+', ' ').Trim()
-        if ($documented.Count -eq 0) { "SYNTAX has no '### $($set.Name)' block; expected:`n      $expected" }
-        elseif ((($documented[0].Text -replace '\s+', ' ').Trim()) -cne $expected) { "SYNTAX '### $($set.Name)' differs from the code; expected:`n      $expected" }
+        $heading = if ($single) { "a code block (a '### $($set.Name)' heading is optional)" } else { "a '### $($set.Name)' block" }
+        if ($documented.Count -eq 0) { "SYNTAX has no $heading; expected:`n      $expected" }
+        elseif ((($documented[0].Text -replace '\s+', ' ').Trim()) -cne $expected) { "SYNTAX $(if ($single) { 'block' } else { "'### $($set.Name)'" }) differs from the code; expected:`n      $expected" }
     }
     foreach ($entry in $Help.Syntax) {
-        if ($entry.SetName -notin @($Command.ParameterSets.Name)) { "SYNTAX documents parameter set '$($entry.SetName)', which the cmdlet does not have." }
+        if ($null -ne $entry.SetName -and $entry.SetName -notin @($Command.ParameterSets | ForEach-Object Name)) { "SYNTAX documents parameter set '$($entry.SetName)', which the cmdlet does not have." }
     }
 
     $codeNames = @($Command.Parameters.Name)

@@ -1,10 +1,10 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Management.Automation.Runspaces;
 using System.Threading;
 using PersonalizeDeletion.Aws;
 using PersonalizeDeletion.Personalize;
@@ -73,8 +73,10 @@ namespace PersonalizeDeletion.Cmdlets
 
         private static object? ShellVariable(string name)
         {
-            Runspace? runspace = Runspace.DefaultRunspace;
-            return runspace is null ? null : Unwrap(runspace.SessionStateProxy.PSVariable.GetValue(name));
+            // Completers run on the pipeline thread while TabExpansion2 is running, where SessionStateProxy calls
+            // are refused; a nested script block reads the variable in the caller's scope instead.
+            Collection<PSObject> values = ScriptBlock.Create("Get-Variable -Name $args[0] -ValueOnly -ErrorAction Ignore").Invoke(name);
+            return values.Count == 0 ? null : Unwrap(values[0]);
         }
     }
 }

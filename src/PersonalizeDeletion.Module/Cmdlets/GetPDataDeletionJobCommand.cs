@@ -11,41 +11,49 @@ namespace PersonalizeDeletion.Cmdlets
     /// <summary>
     /// <para type="synopsis">Gets Amazon Personalize data deletion jobs by ARN, by dataset group, or for the whole account and region.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PDataDeletionJob", DefaultParameterSetName = ListParameterSet)]
+    [Cmdlet(VerbsCommon.Get, "PDataDeletionJob")]
     [OutputType(typeof(DataDeletionJob))]
     public sealed class GetPDataDeletionJobCommand : PersonalizeCmdletBase
     {
-        public const string ByArnParameterSet = "ByArn";
-        public const string ListParameterSet = "List";
-
-        [Parameter(ParameterSetName = ByArnParameterSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        // One parameter set on purpose: objects of this module carry both JobArn and DatasetGroupArn, and with two
+        // sets PowerShell would bind them to the listing. A JobArn, when present, always means "describe these".
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DataDeletionJobArn", "Arn")]
         [ValidateNotNullOrEmpty]
-        public string[] JobArn { get; set; } = Array.Empty<string>();
+        public string[]? JobArn { get; set; }
 
-        [Parameter(ParameterSetName = ListParameterSet, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(DatasetGroupArnCompleter))]
         [ValidateNotNullOrEmpty]
         public string? DatasetGroupArn { get; set; }
 
-        [Parameter(ParameterSetName = ListParameterSet)]
+        [Parameter]
         [ArgumentCompleter(typeof(StatusCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Status { get; set; }
 
-        [Parameter(ParameterSetName = ListParameterSet)]
+        [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
-        [Parameter(ParameterSetName = ListParameterSet)]
+        [Parameter]
         public SwitchParameter Detailed { get; set; }
+
+        private WildcardPattern? _namePattern;
+        private HashSet<string>? _statuses;
+
+        protected override void BeginProcessing()
+        {
+            _namePattern = Name is null ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+            _statuses = Status is null ? null : new HashSet<string>(Status, StringComparer.OrdinalIgnoreCase);
+        }
 
         protected override void ProcessRecord()
         {
             try
             {
-                if (ParameterSetName == ByArnParameterSet)
+                if (JobArn is not null)
                 {
                     DescribeEach(JobArn);
                 }
@@ -84,7 +92,10 @@ namespace PersonalizeDeletion.Cmdlets
                 try
                 {
                     DataDeletionJobInfo info = Await(token => client.DescribeDataDeletionJobAsync(arn.Text, token));
-                    WriteObject(DataDeletionJob.FromService(info, arn.Region));
+                    if (Matches(info))
+                    {
+                        WriteObject(DataDeletionJob.FromService(info, arn.Region));
+                    }
                 }
                 catch (ResourceNotFoundException notFound)
                 {
@@ -115,8 +126,6 @@ namespace PersonalizeDeletion.Cmdlets
                 region = groupArn!.Region;
             }
 
-            WildcardPattern? namePattern = Name is null ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-            var statuses = Status is null ? null : new HashSet<string>(Status, StringComparer.OrdinalIgnoreCase);
             IPersonalizeClient client = GetPersonalizeClient(region);
             string scope = DatasetGroupArn ?? "the account";
             var progress = new ProgressRecord(1, "Get-PDataDeletionJob", $"Listing data deletion jobs of {scope}");
@@ -141,12 +150,7 @@ namespace PersonalizeDeletion.Cmdlets
 
                     foreach (DataDeletionJobInfo summary in page.Items)
                     {
-                        if (statuses is not null && !statuses.Contains(summary.Status ?? string.Empty))
-                        {
-                            continue;
-                        }
-
-                        if (namePattern is not null && !namePattern.IsMatch(summary.JobName ?? string.Empty))
+                        if (!Matches(summary))
                         {
                             continue;
                         }
@@ -187,6 +191,11 @@ namespace PersonalizeDeletion.Cmdlets
                     new ItemNotFoundException($"No data deletion job named '{Name}' was found in {scope}."), Name));
             }
         }
+
+        /// <summary>-Status and -Name filter listings and described jobs alike.</summary>
+        private bool Matches(DataDeletionJobInfo job) =>
+            (_statuses is null || _statuses.Contains(job.Status ?? string.Empty))
+            && (_namePattern is null || _namePattern.IsMatch(job.JobName ?? string.Empty));
 
         private DataDeletionJob Describe(IPersonalizeClient client, DataDeletionJobInfo summary)
         {

@@ -587,13 +587,18 @@ namespace PersonalizeDeletion.Staging
             ReleaseSlotIfFailed();
         }
 
+        /// <summary>
+        /// A slot freed by a part that just failed or was cancelled can be won before the wait sees the
+        /// token; no new work may start then.
+        /// </summary>
         private void ReleaseSlotIfFailed()
         {
-            ExceptionDispatchInfo? failure = _failure;
-            if (failure is not null)
+            ExceptionDispatchInfo? failure = Volatile.Read(ref _failure);
+            if (failure is not null || _token.IsCancellationRequested)
             {
                 _partSlots.Release();
-                failure.Throw();
+                failure?.Throw();
+                _token.ThrowIfCancellationRequested();
             }
         }
 

@@ -37,7 +37,7 @@ public sealed class FakeServer : IAsyncDisposable
         Url = url;
     }
 
-    /// <summary>The base URL, e.g. http://127.0.0.1:51234 (no trailing slash in <see cref="Uri.ToString"/> form is not guaranteed; use <see cref="BaseAddress"/>).</summary>
+    /// <summary>The base URL, e.g. http://127.0.0.1:51234/.</summary>
     public Uri Url { get; }
 
     /// <summary>The base address as text without a trailing slash: http://127.0.0.1:PORT.</summary>
@@ -100,9 +100,26 @@ public sealed class FakeServer : IAsyncDisposable
         var gateway = new ServiceGateway(state, forwarder);
         FakeServer? server = null;
         var control = new ControlApi(state, () => server!._stopRequested.TrySetResult());
-        app.Run(context => context.Request.Path.StartsWithSegments(ControlApi.Prefix.TrimEnd('/'), StringComparison.Ordinal)
-            ? control.HandleAsync(context)
-            : gateway.HandleAsync(context));
+        app.Run(async context =>
+        {
+            try
+            {
+                await (context.Request.Path.StartsWithSegments(ControlApi.Prefix.TrimEnd('/'), StringComparison.Ordinal)
+                    ? control.HandleAsync(context)
+                    : gateway.HandleAsync(context));
+            }
+            catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+            {
+                // Anything escaping the handlers is a bug in the fake: make it loud for the test run.
+                await Console.Error.WriteLineAsync($"[PersonalizeDeletion.Fake] BUG while handling {context.Request.Method} {context.Request.Path}: {e}");
+                if (!context.Response.HasStarted)
+                {
+                    context.Response.StatusCode = 500;
+                    context.Response.ContentType = "text/plain";
+                    await context.Response.WriteAsync($"PersonalizeDeletion.Fake internal error: {e.Message}");
+                }
+            }
+        });
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

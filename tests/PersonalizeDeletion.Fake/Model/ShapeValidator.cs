@@ -137,7 +137,7 @@ public sealed class ShapeValidator
         var index = 1;
         foreach (var item in value.EnumerateArray())
         {
-            var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}.{index}.member");
+            var itemPath = Join(path, string.Create(CultureInfo.InvariantCulture, $"{index}.member"));
             if (item.ValueKind == JsonValueKind.Null)
             {
                 walk.Violations.Add($"Value null at '{itemPath}' failed to satisfy constraint: Member must not be null");

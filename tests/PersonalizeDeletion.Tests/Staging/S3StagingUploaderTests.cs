@@ -270,10 +270,22 @@ namespace PersonalizeDeletion.Tests.Staging
         }
 
         [Fact]
-        public void DisposeWithoutCompleteAbortsTheMultipartUpload()
+        public async Task DisposeWithoutCompleteAbortsTheMultipartUpload()
         {
+            // A part only starts once its upload exists, so the abort certainly has an upload to abort.
+            var partStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _s3.OnCall = (call, ct) =>
+            {
+                if (call.Operation == "UploadPart")
+                {
+                    partStarted.TrySetResult();
+                }
+
+                return Task.CompletedTask;
+            };
             var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart));
             Ids(220_000).ForEach(uploader.Add);
+            await partStarted.Task.WaitAsync(Guard);
             uploader.Dispose();
 
             Assert.Contains(_s3.Calls, c => c.Operation == "CreateMultipartUpload");

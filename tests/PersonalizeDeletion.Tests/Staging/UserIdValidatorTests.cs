@@ -60,12 +60,15 @@ namespace PersonalizeDeletion.Tests.Staging
         [InlineData("a\u2029b")]
         public void RejectsControlCharactersAndSeparators(string id) => Assert.Equal(UserIdProblem.ControlCharacter, UserIdValidator.Check(id));
 
-        [Theory]
-        [InlineData("a\uD800b")]
-        [InlineData("\uDC00")]
-        [InlineData("trailing high \uD83D")]
-        [InlineData("reversed \uDE00\uD83D")]
-        public void RejectsUnpairedSurrogates(string id) => Assert.Equal(UserIdProblem.InvalidCharacter, UserIdValidator.Check(id));
+        [Fact]
+        public void RejectsUnpairedSurrogates()
+        {
+            // Built in code, not in attributes: attribute metadata cannot carry an unpaired surrogate.
+            foreach (string id in new[] { "a\uD800b", "\uDC00", "trailing high \uD83D", "reversed \uDE00\uD83D" })
+            {
+                Assert.Equal(UserIdProblem.InvalidCharacter, UserIdValidator.Check(id));
+            }
+        }
 
         [Fact]
         public void ReportsControlBeforeLength() =>
