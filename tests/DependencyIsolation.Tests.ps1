@@ -200,12 +200,14 @@ Import-Module $ModulePath -Force
 $report = Get-PdLoadReport
 $report.Counts = @($first, @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup).Count)
 $report.Exported = @((Get-Module PersonalizeDeletion).ExportedCmdlets.Keys | Sort-Object)
+$report.LoaderCmdletVisible = $null -ne (Get-Command Get-PersonalizeDeletionCmdletAssembly -ErrorAction SilentlyContinue)
 $report.Contexts = @([System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -eq 'PersonalizeDeletion').Count
 $report | ConvertTo-Json -Compress -Depth 4
 '@)
 
         $report.Counts | Should -Be @(2, 2)
         $report.Exported | Should -Be @((Import-PowerShellDataFile (Join-Path $PdModulePath 'PersonalizeDeletion.psd1')).CmdletsToExport | Sort-Object)
+        $report.LoaderCmdletVisible | Should -BeFalse
         # Re-imports reuse the one context: a second would give the session two incompatible sets of our types.
         $report.Contexts | Should -Be 1
         $report.ModuleCoreCount | Should -Be 1

@@ -106,10 +106,10 @@ Describe 'New-PDataDeletionJob' {
             @($jobs).Count | Should -Be 3
             ($jobs.DatasetGroupArn | Sort-Object) | Should -Be (@($PdRetailGroup, $PdMediaGroup, $books) | Sort-Object)
             @($jobs.DataLocation | Sort-Object -Unique).Count | Should -Be 1
-            (Get-StagedObject).Count | Should -Be 1
+            @(Get-StagedObject).Count | Should -Be 1
             @(Get-PdFakeRequest -Service s3 | Where-Object operation -In 'PutObject', 'UploadPart').Count | Should -Be 1
             @(Get-PdFakeRequest -Operation DescribeDatasetGroup).Count | Should -Be 3
-            (Get-CreateRequest).Count | Should -Be 3
+            @(Get-CreateRequest).Count | Should -Be 3
         }
 
         It 'splits at -MaxUsersPerJob into several files and jobs, losing and repeating nothing' {
@@ -175,8 +175,8 @@ Describe 'New-PDataDeletionJob' {
         It '-WhatIf uploads and creates nothing, and says how many users would go from which group' {
             $null = 'a', 'b', 'a', '' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -StagingUri $PdStaging -WhatIf -InformationVariable info -ErrorAction SilentlyContinue 6>$null
             @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
-            (Get-CreateRequest).Count | Should -Be 0
-            (Get-StagedObject).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 0
+            @(Get-StagedObject).Count | Should -Be 0
         }
 
         It '-WhatIf text names the dataset group and the number of users' {
@@ -185,7 +185,7 @@ Describe 'New-PDataDeletionJob' {
             $output = Invoke-PdChildPwsh "Import-Module '$module'; 'a','b','c','b' | New-PDataDeletionJob -DatasetGroupArn '$PdRetailGroup' -RoleArn '$PdRole' -StagingUri '$PdStaging' -WhatIf"
             $output | Should -Match 'What if: .*Delete 3 user\(s\).*1 duplicate'
             $output | Should -Match 'dataset group retail'
-            (Get-CreateRequest).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 0
             @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
         }
 
@@ -197,7 +197,7 @@ Describe 'New-PDataDeletionJob' {
 
         It 'proceeds without -Force when the caller says -Confirm:$false, like Remove-Item' {
             $null = 'a' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -StagingUri $PdStaging -Confirm:$false
-            (Get-CreateRequest).Count | Should -Be 1
+            @(Get-CreateRequest).Count | Should -Be 1
         }
     }
 
@@ -210,7 +210,7 @@ Describe 'New-PDataDeletionJob' {
             "$warned" | Should -Match 'already submitted'
             @(Get-PdFakeJob).Count | Should -Be 1
             # The second staging is not read by any job: it is removed again.
-            (Get-StagedObject).Count | Should -Be 1
+            @(Get-StagedObject).Count | Should -Be 1
         }
 
         It 'a connection dropped after Create did its work leaves exactly one job' {
@@ -218,7 +218,7 @@ Describe 'New-PDataDeletionJob' {
             $job = 'd1' | New-PDataDeletionJob @Common -WarningAction SilentlyContinue
             $job.JobArn | Should -Not -BeNullOrEmpty
             @(Get-PdFakeJob).Count | Should -Be 1
-            (Get-CreateRequest).Count | Should -BeGreaterThan 1
+            @(Get-CreateRequest).Count | Should -BeGreaterThan 1
         }
 
         It 'a -JobName taken by a different request is JobNameInUse' {
@@ -267,9 +267,9 @@ Describe 'New-PDataDeletionJob' {
             $writer.Dispose()
             Add-PdFakeFault -Operation 's3:UploadPart' -Kind error500 -Count -1
             { New-PDataDeletionJob @Common -Path $path -ErrorAction Stop } | Should -Throw -ErrorId "StagingUploadFailed,$CommandId"
-            (Get-CreateRequest).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 0
             @(Get-PdFakeMultipartUpload).Count | Should -Be 0
-            (Get-StagedObject).Count | Should -Be 0
+            @(Get-StagedObject).Count | Should -Be 0
         }
 
         It 'stopping the pipeline during the upload aborts it and creates nothing' {
@@ -294,7 +294,7 @@ Describe 'New-PDataDeletionJob' {
             $ps.BeginStop($null, $null).AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(30)) | Should -BeTrue
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
             $ps.Dispose()
-            (Get-CreateRequest).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 0
             @(Get-PdFakeMultipartUpload).Count | Should -Be 0
         }
     }
@@ -315,8 +315,8 @@ Describe 'New-PDataDeletionJob' {
             @{ Case = 'a dataset group that is not ACTIVE'; ErrorId = 'DatasetGroupNotActive'; Run = { 'a' | New-PDataDeletionJob @Common -DatasetGroupArn $PdPendingGroup -ErrorAction Stop } }
         ) {
             { & $Run } | Should -Throw -ErrorId "$ErrorId,$CommandId"
-            (Get-CreateRequest).Count | Should -Be 0
-            (Get-StagedObject).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 0
+            @(Get-StagedObject).Count | Should -Be 0
             @(Get-PdFakeMultipartUpload).Count | Should -Be 0
         }
 
@@ -324,8 +324,8 @@ Describe 'New-PDataDeletionJob' {
             $bad = New-PdUserIdFile -Name 'wrong-header.csv' -Line @('"EMAIL"', 'a@example.com')
             { @([pscustomobject]@{ USER_ID = 'fine' }, [pscustomobject]@{ FullName = $bad }) | New-PDataDeletionJob @Common -ErrorAction Stop } |
                 Should -Throw -ErrorId "InvalidUserIdFileHeader,$CommandId"
-            (Get-CreateRequest).Count | Should -Be 0
-            (Get-StagedObject).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 0
+            @(Get-StagedObject).Count | Should -Be 0
         }
 
         It 'tags follow the model: sent as tagKey/tagValue pairs' {
@@ -338,8 +338,8 @@ Describe 'New-PDataDeletionJob' {
         It 'warns and creates nothing when every ID was rejected' {
             $null = '', ' ' | New-PDataDeletionJob @Common -ErrorAction SilentlyContinue -WarningVariable warned
             "$warned" | Should -Match 'no job was created'
-            (Get-CreateRequest).Count | Should -Be 0
-            (Get-StagedObject).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 0
+            @(Get-StagedObject).Count | Should -Be 0
         }
     }
 }

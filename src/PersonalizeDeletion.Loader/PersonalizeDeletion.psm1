@@ -5,8 +5,8 @@
 # AWSPowerShell.NetCore or anything else that loaded other versions of them first. Windows PowerShell 5.1 has no
 # load contexts and imports the assembly directly.
 #
-# Only cmdlets run here, no .NET method calls: the first method call from script warms up PowerShell's method
-# binder, which costs more than the rest of the import together.
+# Nothing here calls .NET methods: from script, the first such call (resolving the method, setting up its binder)
+# cost more than the rest of the import together, so the loader is a cmdlet.
 
 if ($PSEdition -eq 'Core') {
     Import-Module -Name ($PSScriptRoot + '/PersonalizeDeletion.Loader.dll') -ErrorAction Stop
@@ -17,7 +17,7 @@ else {
 }
 
 # The loader's own cmdlet stays private; the manifest's CmdletsToExport then picks from these.
-Export-ModuleMember -Cmdlet $cmdletModule.ExportedCmdlets.Keys
+Export-ModuleMember -Cmdlet ([string[]]$cmdletModule.ExportedCmdlets.Keys)
 
 # Removing this module leaves its nested cmdlet module in the session's module table, and Import-Module -Assembly
 # skips an assembly it finds there: without this, Import-Module -Force, or Remove-Module then Import-Module,

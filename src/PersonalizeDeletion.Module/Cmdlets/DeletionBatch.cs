@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Amazon.S3;
+using PersonalizeDeletion.Aws;
 using PersonalizeDeletion.Jobs;
 using PersonalizeDeletion.Staging;
 
@@ -15,16 +17,23 @@ namespace PersonalizeDeletion.Cmdlets
         private readonly string[] _datasetGroupArns;
         private readonly string _roleArn;
         private readonly string? _stagingUri;
+        private readonly string _connectionKey;
+        private IAmazonS3? _s3;
 
-        public DeletionBatch(string[] datasetGroupArns, string roleArn, string? stagingUri, IReadOnlyList<PersonalizeArn> groups, S3Location? staging, string expectedBucketOwner)
+        public DeletionBatch(string[] datasetGroupArns, string roleArn, string? stagingUri, string connectionKey, AwsSession session, IReadOnlyList<PersonalizeArn> groups, S3Location? staging, string expectedBucketOwner)
         {
             _datasetGroupArns = datasetGroupArns;
             _roleArn = roleArn;
             _stagingUri = stagingUri;
+            _connectionKey = connectionKey;
+            Session = session;
             Groups = groups;
             Staging = staging;
             ExpectedBucketOwner = expectedBucketOwner;
         }
+
+        /// <summary>The credentials and region the batch was started with; its calls keep using them.</summary>
+        public AwsSession Session { get; }
 
         public IReadOnlyList<PersonalizeArn> Groups { get; }
 
@@ -45,12 +54,16 @@ namespace PersonalizeDeletion.Cmdlets
 
         public List<S3Location> Locations { get; } = new List<S3Location>();
 
-        public bool Matches(string[] datasetGroupArns, string roleArn, string? stagingUri)
+        /// <summary>The batch's S3 client, created at the first S3 call.</summary>
+        public IAmazonS3 S3() => _s3 ??= Session.CreateS3Client();
+
+        public bool Matches(string[] datasetGroupArns, string roleArn, string? stagingUri, string connectionKey)
         {
             // The same array instance is the common case (bound once on the command line): check it first.
             return (ReferenceEquals(datasetGroupArns, _datasetGroupArns) || datasetGroupArns.SequenceEqual(_datasetGroupArns, StringComparer.Ordinal))
                 && string.Equals(roleArn, _roleArn, StringComparison.Ordinal)
-                && string.Equals(stagingUri, _stagingUri, StringComparison.Ordinal);
+                && string.Equals(stagingUri, _stagingUri, StringComparison.Ordinal)
+                && string.Equals(connectionKey, _connectionKey, StringComparison.Ordinal);
         }
 
         /// <summary>Aborts an unfinished upload and removes what it staged; a completed upload is left alone.</summary>
@@ -58,6 +71,8 @@ namespace PersonalizeDeletion.Cmdlets
         {
             Uploader?.Dispose();
             Uploader = null;
+            _s3?.Dispose();
+            _s3 = null;
         }
     }
 }

@@ -46,10 +46,20 @@ namespace PersonalizeDeletion.Cmdlets
                     return new ErrorRecord(staging, staging.ErrorId, ErrorCategory.WriteError, staging.Uri);
 
                 case UserIdFileException file:
-                    return new ErrorRecord(file, file.ErrorId, file.ErrorId == "UserIdFileNotFound" ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, file.Path);
+                    return new ErrorRecord(file, file.ErrorId, CategoryOf(file), file.Path);
 
                 default:
                     return new ErrorRecord(exception, errorIdForServiceErrors ?? "UnexpectedError", ErrorCategory.NotSpecified, target);
+            }
+        }
+
+        private static ErrorCategory CategoryOf(UserIdFileException file)
+        {
+            switch (file.ErrorId)
+            {
+                case UserIdFileException.NotFoundErrorId: return ErrorCategory.ObjectNotFound;
+                case UserIdFileException.NotReadableErrorId: return ErrorCategory.ReadError;
+                default: return ErrorCategory.InvalidData;
             }
         }
 

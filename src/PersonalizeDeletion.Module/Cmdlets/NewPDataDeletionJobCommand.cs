@@ -7,7 +7,6 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
-using Amazon.S3;
 using PersonalizeDeletion.Aws;
 using PersonalizeDeletion.Jobs;
 using PersonalizeDeletion.Personalize;
@@ -36,33 +35,42 @@ namespace PersonalizeDeletion.Cmdlets
         private bool _whatIf;
         private List<KeyValuePair<string, string>>? _tags;
         private DeletionBatch? _batch;
-        private IAmazonS3? _s3;
         private long _inputNumber;
+        private bool _commandLineInputsAdded;
+        private bool _connectionOverride;
+        private string? _commandLineConnectionKey;
+        private HashSet<string> _commandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-        [Parameter(ParameterSetName = DefaultParameterSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// User IDs, and everything else that comes down the pipeline. The cmdlet binds piped objects itself
+        /// (see <see cref="PipelineInput"/>): PowerShell's binder looks up every unbound
+        /// ValueFromPipelineByPropertyName parameter and alias on every piped object, which made a million piped
+        /// strings cost ten times what Measure-Object takes for them.
+        /// </summary>
+        [Parameter(ParameterSetName = DefaultParameterSet, ValueFromPipeline = true)]
         [Alias("USER_ID", "UserIds")]
         [AllowEmptyString]
         [AllowNull]
         [AllowEmptyCollection]
-        public string?[]? UserId { get; set; }
+        public object?[]? UserId { get; set; }
 
-        [Parameter(ParameterSetName = DefaultParameterSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = DefaultParameterSet)]
         [Alias("FullName")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? Path { get; set; }
 
-        [Parameter(ParameterSetName = DefaultParameterSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = DefaultParameterSet)]
         [Alias("S3Uri", "DataSource")]
         [ValidateNotNullOrEmpty]
         public string[]? DataLocation { get; set; }
 
         /// <summary>With -Key: an S3 object as AWS.Tools' Get-S3Object emits it.</summary>
-        [Parameter(ParameterSetName = DefaultParameterSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = DefaultParameterSet)]
         [ValidateNotNullOrEmpty]
         public string? BucketName { get; set; }
 
-        [Parameter(ParameterSetName = DefaultParameterSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = DefaultParameterSet)]
         [ValidateNotNullOrEmpty]
         public string? Key { get; set; }
 
@@ -98,9 +106,44 @@ namespace PersonalizeDeletion.Cmdlets
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        // The AWS parameters again, without ValueFromPipelineByPropertyName for the reason given on UserId;
+        // PipelineInput reads the same names from piped objects, so behaviour is unchanged.
+        [Parameter]
+        [Alias("RegionToCall")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        public new string? Region { get => base.Region; set => base.Region = value; }
+
+        [Parameter]
+        [Alias("StoredCredentials", "AWSProfileName")]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        public new string? ProfileName { get => base.ProfileName; set => base.ProfileName = value; }
+
+        [Parameter]
+        [Alias("AWSProfilesLocation", "ProfilesLocation")]
+        public new string? ProfileLocation { get => base.ProfileLocation; set => base.ProfileLocation = value; }
+
+        [Parameter]
+        [Alias("AK")]
+        public new string? AccessKey { get => base.AccessKey; set => base.AccessKey = value; }
+
+        [Parameter]
+        [Alias("SK", "SecretAccessKey")]
+        public new string? SecretKey { get => base.SecretKey; set => base.SecretKey = value; }
+
+        [Parameter]
+        [Alias("ST")]
+        public new string? SessionToken { get => base.SessionToken; set => base.SessionToken = value; }
+
+        [Parameter]
+        public new object? Credential { get => base.Credential; set => base.Credential = value; }
+
+        [Parameter]
+        public new string? EndpointUrl { get => base.EndpointUrl; set => base.EndpointUrl = value; }
+
         protected override void BeginProcessing()
         {
             _userIdBoundByName = MyInvocation.BoundParameters.ContainsKey(nameof(UserId));
+            _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             _whatIf = (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf) && whatIf is SwitchParameter w && w.IsPresent)
                 || (GetVariableValue("WhatIfPreference") is object preference && LanguagePrimitives.IsTrue(preference));
 
@@ -123,54 +166,117 @@ namespace PersonalizeDeletion.Cmdlets
         {
             try
             {
-                DeletionBatch batch = CurrentBatch();
-                if (UserId is not null)
+                if (UserId is null)
                 {
-                    foreach (string? id in UserId)
+                    AddCommandLineInputs(CurrentBatch());
+                    return;
+                }
+
+                foreach (object? item in UserId)
+                {
+                    object? value = item is PSObject wrapped ? wrapped.BaseObject : item;
+                    if (value is string text || value is null)
                     {
-                        // A piped s3:// string names data already in S3; -UserId given by name is always literal.
-                        if (!_userIdBoundByName && S3Location.LooksLikeS3Uri(id))
-                        {
-                            AddLocation(batch, id!);
-                        }
-                        else
+                        AddText(CurrentBatch(), (string?)value);
+                        continue;
+                    }
+
+                    // An object: read it the way ValueFromPipelineByPropertyName would have bound it.
+                    using (PipelineInput input = PipelineInput.Read(this, PSObject.AsPSObject(item), _commandLine))
+                    {
+                        _connectionOverride = input.HasConnectionValues;
+                        DeletionBatch batch = CurrentBatch();
+                        if (!input.AddTo(this, batch))
                         {
                             _inputNumber++;
-                            AddUserId(batch, id, _inputNumber, null);
+                            WriteError(ErrorRecordFactory.Create("UnrecognizedInputObject", ErrorCategory.InvalidType,
+                                new ArgumentException($"Input #{_inputNumber} ({value.GetType().Name}) is not a user ID, a file, or an S3 location: give strings, objects with a USER_ID, FullName or DataLocation property, or S3 objects with BucketName and Key."),
+                                "input #" + _inputNumber.ToString(CultureInfo.InvariantCulture)));
                         }
+
+                        _connectionOverride = false;
                     }
                 }
 
-                if (Path is not null)
-                {
-                    foreach (string path in Path)
-                    {
-                        foreach (string file in ResolveFiles(path))
-                        {
-                            AddFile(batch, file);
-                        }
-                    }
-                }
-
-                if (DataLocation is not null)
-                {
-                    foreach (string location in DataLocation)
-                    {
-                        AddLocation(batch, location);
-                    }
-                }
-
-                if (BucketName is not null && Key is not null)
-                {
-                    AddLocation(batch, "s3://" + BucketName + "/" + Key);
-                }
-
-                ShowStagingProgress(batch, force: false);
+                AddCommandLineInputs(CurrentBatch());
+                ShowStagingProgress(_batch!, force: false);
             }
             catch (AwsConfigurationException configuration)
             {
                 ThrowTerminatingError(ToErrorRecord(configuration, null));
             }
+        }
+
+        /// <summary>A piped or given string: a user ID, or (piped only) an s3:// data location.</summary>
+        internal void AddText(DeletionBatch batch, string? text)
+        {
+            // A piped s3:// string names data already in S3; -UserId given by name is always literal.
+            if (!_userIdBoundByName && S3Location.LooksLikeS3Uri(text))
+            {
+                AddLocation(batch, text!);
+            }
+            else
+            {
+                _inputNumber++;
+                AddUserId(batch, text, _inputNumber, null, 0);
+            }
+        }
+
+        /// <summary>
+        /// The AWS parameter values in force. Only piped objects can change them (for themselves), so for the
+        /// common case of piped strings the key of the command line is computed once, not once per ID.
+        /// </summary>
+        private string CurrentConnectionKey => _connectionOverride ? ConnectionKey : (_commandLineConnectionKey ??= ConnectionKey);
+
+        /// <summary>A user ID from an object's USER_ID property: always literal, even when it looks like a URI.</summary>
+        internal void AddLiteralUserId(DeletionBatch batch, string? id)
+        {
+            _inputNumber++;
+            AddUserId(batch, id, _inputNumber, null, 0);
+        }
+
+        /// <summary>-Path, -DataLocation and -BucketName/-Key given on the command line, once per command.</summary>
+        private void AddCommandLineInputs(DeletionBatch batch)
+        {
+            if (_commandLineInputsAdded)
+            {
+                return;
+            }
+
+            _commandLineInputsAdded = true;
+            foreach (string path in Path ?? Array.Empty<string>())
+            {
+                AddPath(batch, path);
+            }
+
+            foreach (string location in DataLocation ?? Array.Empty<string>())
+            {
+                AddLocation(batch, location);
+            }
+
+            if (BucketName is not null || Key is not null)
+            {
+                AddBucketAndKey(batch, BucketName, Key);
+            }
+        }
+
+        internal void AddPath(DeletionBatch batch, string path)
+        {
+            foreach (string file in ResolveFiles(path))
+            {
+                AddFile(batch, file);
+            }
+        }
+
+        internal void AddBucketAndKey(DeletionBatch batch, string? bucket, string? key)
+        {
+            if (bucket is null || key is null)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("InvalidS3Uri", ErrorCategory.InvalidArgument,
+                    new ArgumentException("-BucketName and -Key name an S3 object together; give both (or pipe objects from Get-S3Object)."), bucket ?? key));
+            }
+
+            AddLocation(batch, "s3://" + bucket + "/" + key);
         }
 
         protected override void EndProcessing()
@@ -199,7 +305,6 @@ namespace PersonalizeDeletion.Cmdlets
             // delete anything staged, so no user IDs are left behind in S3 for a job that was never created.
             _batch?.Dispose();
             _batch = null;
-            _s3?.Dispose();
         }
 
         /// <summary>
@@ -208,7 +313,7 @@ namespace PersonalizeDeletion.Cmdlets
         /// </summary>
         private DeletionBatch CurrentBatch()
         {
-            if (_batch is not null && _batch.Matches(DatasetGroupArn, RoleArn, StagingUri))
+            if (_batch is not null && _batch.Matches(DatasetGroupArn, RoleArn, StagingUri, CurrentConnectionKey))
             {
                 return _batch;
             }
@@ -258,16 +363,22 @@ namespace PersonalizeDeletion.Cmdlets
                 }
             }
 
-            return new DeletionBatch(DatasetGroupArn, RoleArn, StagingUri, groups, staging, ExpectedBucketOwner ?? groups[0].Account);
+            return new DeletionBatch(DatasetGroupArn, RoleArn, StagingUri, CurrentConnectionKey, GetSession(), groups, staging, ExpectedBucketOwner ?? groups[0].Account);
         }
 
-        private void AddUserId(DeletionBatch batch, string? id, long inputNumber, string? position)
+        /// <param name="file">The local file the ID came from, if any; with <paramref name="line"/> it names the
+        /// position in errors. Positions are formatted only when needed: this runs once per ID.</param>
+        private void AddUserId(DeletionBatch batch, string? id, long inputNumber, string? file, long line)
         {
-            EnsureStaging(batch, position ?? "user ID #" + inputNumber.ToString(CultureInfo.InvariantCulture));
+            if (batch.Intake is null)
+            {
+                EnsureStaging(batch, Position(inputNumber, file, line));
+            }
+
             IntakeResult result = batch.Intake!.Offer(id, out UserIdProblem problem);
             if (result == IntakeResult.Rejected)
             {
-                string where = position ?? "input #" + inputNumber.ToString(CultureInfo.InvariantCulture);
+                string where = Position(inputNumber, file, line);
                 if (IsDebugEnabled)
                 {
                     WriteDebug($"Rejected user ID at {where}: '{id}'");
@@ -279,11 +390,16 @@ namespace PersonalizeDeletion.Cmdlets
             }
             else if (result == IntakeResult.Duplicate && IsDebugEnabled)
             {
-                WriteDebug($"Duplicate user ID at {position ?? "input #" + inputNumber.ToString(CultureInfo.InvariantCulture)} submitted once: '{id}'");
+                WriteDebug($"Duplicate user ID at {Position(inputNumber, file, line)} submitted once: '{id}'");
             }
         }
 
-        private void AddFile(DeletionBatch batch, string file)
+        private static string Position(long inputNumber, string? file, long line) =>
+            file is null
+                ? "input #" + inputNumber.ToString(CultureInfo.InvariantCulture)
+                : file + ":" + line.ToString(CultureInfo.InvariantCulture);
+
+        internal void AddFile(DeletionBatch batch, string file)
         {
             WriteVerbose($"Reading user IDs from {file}.");
             try
@@ -292,7 +408,7 @@ namespace PersonalizeDeletion.Cmdlets
                 while (reader.TryReadNext(out string id, out long line))
                 {
                     _inputNumber++;
-                    AddUserId(batch, id, _inputNumber, file + ":" + line.ToString(CultureInfo.InvariantCulture));
+                    AddUserId(batch, id, _inputNumber, file, line);
                     if ((_inputNumber & 0x3FFF) == 0)
                     {
                         ShowStagingProgress(batch, force: false);
@@ -337,7 +453,7 @@ namespace PersonalizeDeletion.Cmdlets
             return resolved;
         }
 
-        private void AddLocation(DeletionBatch batch, string text)
+        internal void AddLocation(DeletionBatch batch, string text)
         {
             if (!S3Location.TryParse(text, out S3Location? location, out string? error))
             {
@@ -355,7 +471,7 @@ namespace PersonalizeDeletion.Cmdlets
             DataLocationSummary? summary;
             try
             {
-                var inspector = new S3DataLocationInspector(S3(), batch.ExpectedBucketOwner);
+                var inspector = new S3DataLocationInspector(batch.S3(), batch.ExpectedBucketOwner);
                 summary = Await(token => inspector.SummarizeAsync(location, token));
             }
             catch (Exception failure) when (!(failure is PipelineStoppedException))
@@ -390,11 +506,6 @@ namespace PersonalizeDeletion.Cmdlets
         /// <summary>The first user ID of a batch: check the groups, then open the streaming upload (not under -WhatIf).</summary>
         private void EnsureStaging(DeletionBatch batch, string firstInput)
         {
-            if (batch.Intake is not null)
-            {
-                return;
-            }
-
             if (batch.Staging is null)
             {
                 ThrowTerminatingError(ErrorRecordFactory.Create("StagingUriRequired", ErrorCategory.InvalidArgument,
@@ -418,7 +529,7 @@ namespace PersonalizeDeletion.Cmdlets
             target.Metadata["module-version"] = typeof(NewPDataDeletionJobCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
             WriteVerbose($"Staging user IDs under s3://{target.Bucket}/{target.KeyBase}-NNN.csv (SSE-S3, expected bucket owner {batch.ExpectedBucketOwner}).");
-            batch.Uploader = new S3StagingUploader(new AmazonS3StagingClient(S3()), target, StopToken);
+            batch.Uploader = new S3StagingUploader(new AmazonS3StagingClient(batch.S3()), target, StopToken);
             S3StagingUploader uploader = batch.Uploader;
             batch.Intake = new UserIdIntake(uploader.Add);
         }
@@ -433,7 +544,7 @@ namespace PersonalizeDeletion.Cmdlets
 
             foreach (PersonalizeArn group in batch.Groups)
             {
-                IPersonalizeClient client = GetPersonalizeClient(group.Region);
+                IPersonalizeClient client = GetPersonalizeClient(group.Region, batch.Session);
                 DatasetGroupInfo info;
                 try
                 {
@@ -531,7 +642,7 @@ namespace PersonalizeDeletion.Cmdlets
             // purpose: remove it.
             foreach (StagedObject orphan in staged.Where(item => !used.Contains(item)))
             {
-                DeleteStaged(orphan, batch.ExpectedBucketOwner);
+                DeleteStaged(batch, orphan);
             }
         }
 
@@ -550,11 +661,11 @@ namespace PersonalizeDeletion.Cmdlets
         private DataDeletionJob? SubmitOne(DeletionBatch batch, PersonalizeArn group, DataUnit unit, string name)
         {
             var input = new CreateDataDeletionJobInput(name, group.Text, unit.Location, RoleArn, _tags);
-            var submitter = new DataDeletionJobSubmitter(GetPersonalizeClient(group.Region));
+            var submitter = new DataDeletionJobSubmitter(GetPersonalizeClient(group.Region, batch.Session));
             Func<string, System.Threading.CancellationToken, Task<bool>>? sameData = null;
             if (unit.Staged is StagedObject stagedObject)
             {
-                var inspector = new S3DataLocationInspector(S3(), batch.ExpectedBucketOwner);
+                var inspector = new S3DataLocationInspector(batch.S3(), batch.ExpectedBucketOwner);
                 sameData = (location, token) => inspector.HoldsSameDataAsync(location, stagedObject, token);
             }
 
@@ -674,11 +785,11 @@ namespace PersonalizeDeletion.Cmdlets
             }
         }
 
-        private void DeleteStaged(StagedObject item, string expectedBucketOwner)
+        private void DeleteStaged(DeletionBatch batch, StagedObject item)
         {
             try
             {
-                var inspector = new S3DataLocationInspector(S3(), expectedBucketOwner);
+                var inspector = new S3DataLocationInspector(batch.S3(), batch.ExpectedBucketOwner);
                 Await(token => inspector.DeleteAsync(item.Bucket, item.Key, token));
                 WriteVerbose($"Removed {item.Uri}: no job reads it.");
             }
@@ -700,8 +811,6 @@ namespace PersonalizeDeletion.Cmdlets
             string uploaded = batch.Uploader is null ? string.Empty : $", {batch.Uploader.BytesUploaded:N0} bytes uploaded";
             WriteProgress(new ProgressRecord(2, "New-PDataDeletionJob", $"Staging user IDs: {intake.Accepted:N0} accepted, {intake.Duplicates:N0} duplicate(s), {intake.Rejected:N0} rejected{uploaded}"));
         }
-
-        private IAmazonS3 S3() => _s3 ??= GetSession().CreateS3Client();
 
         private List<KeyValuePair<string, string>>? ParseTags(Hashtable? tags)
         {

@@ -63,14 +63,17 @@ namespace PersonalizeDeletion.Cmdlets
             _stopping.Cancel();
         }
 
+        /// <summary>Identifies the current AWS parameter values (in memory only; it holds the secret key).</summary>
+        internal string ConnectionKey => string.Join("\u001f", Region, ProfileName, ProfileLocation, AccessKey, SecretKey, SessionToken,
+            EndpointUrl, Credential is null ? string.Empty : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Credential).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
         /// <summary>
         /// The session for the current parameter values. Parameters bound by property name can change per
         /// pipeline object, so sessions are cached per distinct set of values rather than once per command.
         /// </summary>
         internal AwsSession GetSession()
         {
-            string key = string.Join("\u001f", Region, ProfileName, ProfileLocation, AccessKey, SecretKey, SessionToken,
-                EndpointUrl, Credential is null ? string.Empty : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Credential).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            string key = ConnectionKey;
             if (_sessions.TryGetValue(key, out AwsSession? cached))
             {
                 return cached;
@@ -96,16 +99,19 @@ namespace PersonalizeDeletion.Cmdlets
             return session;
         }
 
-        /// <summary>A Personalize client for the session's region, or for <paramref name="region"/> when an ARN names another.</summary>
-        internal IPersonalizeClient GetPersonalizeClient(string? region = null)
+        /// <summary>
+        /// A Personalize client for <paramref name="session"/> (default: the current parameters' session), in its
+        /// region or in <paramref name="region"/> when an ARN names another.
+        /// </summary>
+        internal IPersonalizeClient GetPersonalizeClient(string? region = null, AwsSession? session = null)
         {
-            AwsSession session = GetSession();
+            session ??= GetSession();
             if (region is not null && !string.Equals(region, session.Region, StringComparison.Ordinal))
             {
                 session = session.ForRegion(region);
             }
 
-            string key = session.Region + "\u001f" + session.CredentialSource + "\u001f" + session.EndpointUrl;
+            string key = session.Region + "\u001f" + session.CredentialSource + "\u001f" + session.EndpointUrl + "\u001f" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(session.Credentials).ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (!_clients.TryGetValue(key, out IPersonalizeClient? client))
             {
                 client = session.CreatePersonalizeClient();

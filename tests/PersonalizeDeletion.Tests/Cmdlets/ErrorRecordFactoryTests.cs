@@ -169,7 +169,7 @@ namespace PersonalizeDeletion.Tests.Cmdlets
 
         [Theory]
         [InlineData(UserIdFileException.NotFoundErrorId, ErrorCategory.ObjectNotFound)]
-        [InlineData(UserIdFileException.NotReadableErrorId, ErrorCategory.InvalidData)]
+        [InlineData(UserIdFileException.NotReadableErrorId, ErrorCategory.ReadError)]
         [InlineData(UserIdFileException.InvalidHeaderErrorId, ErrorCategory.InvalidData)]
         [InlineData(UserIdFileException.InvalidFileErrorId, ErrorCategory.InvalidData)]
         public void UserIdFileProblemsNameTheFile(string errorId, ErrorCategory category)
