@@ -93,8 +93,8 @@ Describe 'Fault matrix' {
     }
 
     It 'the 5-PENDING quota (LimitExceeded) is waited out' {
-        Set-PdFakeConfig -Settings @{ pendingMs = 2000 }
-        Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 5 -Status PENDING -NamePrefix 'busy'
+        Set-PdFakeConfig -Settings @{ pendingMs = 4000 }
+        1..5 | ForEach-Object { $null = "busy-$_" | New-PDataDeletionJob @Submit }
         $job = 'q' | New-PDataDeletionJob @Submit
         $job.Status | Should -Be 'PENDING'
         @(Get-PdFakeRequest -Operation CreateDataDeletionJob | Where-Object errorCode -EQ 'LimitExceededException').Count | Should -BeGreaterThan 0

@@ -167,7 +167,9 @@ Describe 'New-PDataDeletionJob' {
             $jobs = @('id1', 's3://customer-data/m.csv', 'id2') | New-PDataDeletionJob @Common -Path $file
             @($jobs).Count | Should -Be 2
             ($jobs | Where-Object StagedObject).UserCount | Should -Be 3
-            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nid1`nid2`nf1`n"
+            $lines = (Get-StagedText (Get-StagedObject)[0].key).TrimEnd("`n") -split "`n"
+            $lines[0] | Should -BeExactly 'USER_ID'
+            ($lines | Select-Object -Skip 1 | Sort-Object) | Should -Be @('f1', 'id1', 'id2')
         }
     }
 
@@ -237,8 +239,9 @@ Describe 'New-PDataDeletionJob' {
 
     Context 'limits and failures' {
         It 'waits out the 5-PENDING quota and goes on' {
-            Set-PdFakeConfig -Settings @{ pendingMs = 2500; inProgressMs = 500 }
-            Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 5 -Status PENDING -NamePrefix 'queued'
+            # Five real jobs that stay PENDING for a few seconds fill the dataset group's quota.
+            Set-PdFakeConfig -Settings @{ pendingMs = 4000; inProgressMs = 500 }
+            1..5 | ForEach-Object { $null = "queued-$_" | New-PDataDeletionJob @Common }
             $job = 'late' | New-PDataDeletionJob @Common
             $job.Status | Should -Be 'PENDING'
             $creates = Get-CreateRequest

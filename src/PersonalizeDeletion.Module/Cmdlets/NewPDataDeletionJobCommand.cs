@@ -205,6 +205,11 @@ namespace PersonalizeDeletion.Cmdlets
             {
                 ThrowTerminatingError(ToErrorRecord(configuration, null));
             }
+            catch (StagingUploadException upload)
+            {
+                // A background part upload failed; Dispose aborts the upload and removes what was staged.
+                ThrowTerminatingError(ToErrorRecord(upload, upload.Uri));
+            }
         }
 
         /// <summary>A piped or given string: a user ID, or (piped only) an s3:// data location.</summary>
@@ -296,6 +301,11 @@ namespace PersonalizeDeletion.Cmdlets
             catch (AwsConfigurationException configuration)
             {
                 ThrowTerminatingError(ToErrorRecord(configuration, null));
+            }
+            catch (StagingUploadException upload)
+            {
+                // A background part upload failed; Dispose aborts the upload and removes what was staged.
+                ThrowTerminatingError(ToErrorRecord(upload, upload.Uri));
             }
         }
 
