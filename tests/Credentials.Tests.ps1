@@ -241,7 +241,7 @@ Describe 'Endpoints' {
         $request = @(Get-PdFakeRequest -Service personalize)[-1]
         $request.operation | Should -Be 'ListDataDeletionJobs'
         $request.region | Should -Be 'us-east-1'
-        $request.headers.'X-Amz-Target' + $request.headers.'x-amz-target' | Should -Be 'AmazonPersonalize.ListDataDeletionJobs'
+        $request.headers.'X-Amz-Target' | Should -Be 'AmazonPersonalize.ListDataDeletionJobs'
     }
 
     It '-EndpointUrl wins over AWS_ENDPOINT_URL_PERSONALIZE' {

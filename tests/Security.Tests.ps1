@@ -5,13 +5,19 @@ BeforeAll {
 
     $script:Secret = 'pdTopSecretValue0000000000000000000SECRET'
     $script:Token = 'pdSessionTokenValue000000000000000TOKEN'
-    Add-PdFakeCredential -AccessKeyId 'AKIAPDSECURITY000001' -SecretAccessKey $Secret
-    Add-PdFakeCredential -AccessKeyId 'ASIAPDSECURITY000002' -SecretAccessKey $Secret -SessionToken $Token
+    function Register-PdSecurityCredential {
+        # Reset-PdFake forgets registered credentials: register again after every reset.
+        Add-PdFakeCredential -AccessKeyId 'AKIAPDSECURITY000001' -SecretAccessKey $Secret
+        Add-PdFakeCredential -AccessKeyId 'ASIAPDSECURITY000002' -SecretAccessKey $Secret -SessionToken $Token
+    }
     Set-PdProfileFile -Credentials "[sec]`naws_access_key_id = AKIAPDSECURITY000001`naws_secret_access_key = $Secret`n"
 
     function Get-PdAllStreams([scriptblock] $Command) {
         # Everything a transcript would show: output, errors (with their exceptions), warnings, verbose, debug, information.
-        $records = & { $DebugPreference = 'Continue'; $VerbosePreference = 'Continue'; & $Command } *>&1
+        $records = & {
+            $DebugPreference = 'Continue'; $VerbosePreference = 'Continue'
+            try { & $Command } catch { $_ }
+        } *>&1
         ($records | ForEach-Object {
                 if ($_ -is [System.Management.Automation.ErrorRecord]) { $_.ToString(); $_.Exception.ToString(); "$($_.TargetObject)" }
                 else { ($_ | Out-String -Width 500) }
@@ -26,17 +32,20 @@ AfterAll {
 Describe 'Secrets never appear in any stream' {
     BeforeEach {
         Reset-PdFake
+        Register-PdSecurityCredential
         Remove-Variable -Name StoredAWSCredentials -Scope Global -ErrorAction SilentlyContinue
         $env:AWS_ACCESS_KEY_ID = $null; $env:AWS_SECRET_ACCESS_KEY = $null; $env:AWS_SESSION_TOKEN = $null
     }
 
     It 'with credentials from <Source>' -TestCases @(
-        @{ Source = 'parameters'; Setup = { }; Arguments = @{ AccessKey = 'ASIAPDSECURITY000002'; SecretKey = $Secret; SessionToken = $Token } }
-        @{ Source = 'a profile'; Setup = { }; Arguments = @{ ProfileName = 'sec' } }
-        @{ Source = 'environment variables'; Setup = { $env:AWS_ACCESS_KEY_ID = 'ASIAPDSECURITY000002'; $env:AWS_SECRET_ACCESS_KEY = $Secret; $env:AWS_SESSION_TOKEN = $Token }; Arguments = @{} }
-        @{ Source = 'rejected parameters'; Setup = { }; Arguments = @{ AccessKey = 'AKIAPDSECURITY000001'; SecretKey = $Secret + 'x' } }
+        # Arguments are built when the test runs: the secrets are defined in BeforeAll, after discovery.
+        @{ Source = 'parameters'; Setup = { }; MakeArguments = { @{ AccessKey = 'ASIAPDSECURITY000002'; SecretKey = $Secret; SessionToken = $Token } } }
+        @{ Source = 'a profile'; Setup = { }; MakeArguments = { @{ ProfileName = 'sec' } } }
+        @{ Source = 'environment variables'; Setup = { $env:AWS_ACCESS_KEY_ID = 'ASIAPDSECURITY000002'; $env:AWS_SECRET_ACCESS_KEY = $Secret; $env:AWS_SESSION_TOKEN = $Token }; MakeArguments = { @{} } }
+        @{ Source = 'rejected parameters'; Setup = { }; MakeArguments = { @{ AccessKey = 'AKIAPDSECURITY000001'; SecretKey = $Secret + 'x' } } }
     ) {
         & $Setup
+        $Arguments = & $MakeArguments
         $text = Get-PdAllStreams {
             'someone@example.com' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -StagingUri $PdStaging -Force @Arguments -ErrorAction Continue
             Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup @Arguments -ErrorAction Continue
@@ -64,7 +73,9 @@ Describe 'User IDs are personal data' {
     }
 
     It 'appear under -Debug' {
-        $debug = & { 'marker-user-4712', '' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -StagingUri $PdStaging -Force -Debug -ErrorAction SilentlyContinue } 5>&1 |
+        # $DebugPreference rather than -Debug: on a compiled cmdlet -Debug also makes verbose messages ask for
+        # confirmation, which a non-interactive test host cannot answer.
+        $debug = & { $DebugPreference = 'Continue'; 'marker-user-4712', '' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -StagingUri $PdStaging -Force -ErrorAction SilentlyContinue } 5>&1 |
             Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message
         ($debug -join "`n") | Should -Match "at input #2: ''"
     }
@@ -106,7 +117,7 @@ Describe 'Staged objects' {
         @($s3 | Where-Object operation -In 'PutObject', 'CreateMultipartUpload').Count | Should -Be 2
         $s3 | Where-Object operation -In 'PutObject', 'CreateMultipartUpload' | ForEach-Object { $_.headers.'x-amz-server-side-encryption' | Should -Be 'AES256' }
         $s3 | ForEach-Object { $_.headers.'x-amz-expected-bucket-owner' | Should -Be $PdAccount }
-        @($s3 | Where-Object { $_.headers.'x-amz-server-side-encryption-aws-kms-key-id' }).Count | Should -Be 0
+        @($s3 | Where-Object { $_.headers.PSObject.Properties['x-amz-server-side-encryption-aws-kms-key-id'] }).Count | Should -Be 0
     }
 
     It 'land only in a bucket owned by the dataset group''s account' {

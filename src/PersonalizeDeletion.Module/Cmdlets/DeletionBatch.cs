@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Amazon.S3;
 using PersonalizeDeletion.Aws;
 using PersonalizeDeletion.Jobs;
@@ -66,11 +67,41 @@ namespace PersonalizeDeletion.Cmdlets
                 && string.Equals(connectionKey, _connectionKey, StringComparison.Ordinal);
         }
 
-        /// <summary>Aborts an unfinished upload and removes what it staged; a completed upload is left alone.</summary>
+        /// <summary>What the upload staged, once it completed.</summary>
+        public IReadOnlyList<StagedObject> Staged { get; set; } = Array.Empty<StagedObject>();
+
+        /// <summary>Staged objects a created (or earlier identical) job reads: never removed.</summary>
+        public HashSet<StagedObject> Used { get; } = new HashSet<StagedObject>();
+
+        /// <summary>Set when every job of the batch was submitted and unused staged data was removed.</summary>
+        public bool Finished { get; set; }
+
+        /// <summary>
+        /// On every exit that did not finish (Ctrl+C, a terminating error): aborts an unfinished upload and removes
+        /// staged objects no job reads, so no user IDs are left in S3 for jobs that were never created.
+        /// </summary>
         public void Dispose()
         {
             Uploader?.Dispose();
             Uploader = null;
+            if (!Finished && _s3 is not null)
+            {
+                var inspector = new S3DataLocationInspector(_s3, ExpectedBucketOwner);
+                foreach (StagedObject orphan in Staged.Where(item => !Used.Contains(item)))
+                {
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                    try
+                    {
+                        inspector.DeleteAsync(orphan.Bucket, orphan.Key, timeout.Token).GetAwaiter().GetResult();
+                    }
+                    catch (Exception failure) when (failure is S3RequestException || failure is OperationCanceledException || failure is Amazon.Runtime.AmazonClientException || failure is System.Net.Http.HttpRequestException)
+                    {
+                        // Nothing can be reported once the pipeline has stopped; the object stays for the caller's lifecycle rule.
+                    }
+                }
+            }
+
+            Finished = true;
             _s3?.Dispose();
             _s3 = null;
         }

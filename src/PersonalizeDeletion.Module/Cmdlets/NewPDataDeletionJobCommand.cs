@@ -587,6 +587,7 @@ namespace PersonalizeDeletion.Cmdlets
         private void Submit(DeletionBatch batch)
         {
             IReadOnlyList<StagedObject> staged = CompleteStaging(batch);
+            batch.Staged = staged;
             var units = new List<DataUnit>();
             units.AddRange(staged.Select(item => new DataUnit(item.Uri, item.ContentSha256, item.UserCount, item)));
             units.AddRange(batch.Locations.Select(location => new DataUnit(location.ToString(), location.ToString(), null, null)));
@@ -610,7 +611,7 @@ namespace PersonalizeDeletion.Cmdlets
 
             int total = units.Count * batch.Groups.Count;
             int index = 0;
-            var used = new HashSet<StagedObject>();
+            HashSet<StagedObject> used = batch.Used;
             foreach (DataUnit unit in units)
             {
                 foreach (PersonalizeArn group in batch.Groups)
@@ -654,6 +655,8 @@ namespace PersonalizeDeletion.Cmdlets
             {
                 DeleteStaged(batch, orphan);
             }
+
+            batch.Finished = true;
         }
 
         private bool Proceed(string target, string action)

@@ -182,10 +182,10 @@ namespace PersonalizeDeletion.Cmdlets
             {
                 if (_debugEnabled is null)
                 {
+                    // A preference set in a child scope ($DebugPreference = 'Continue') is a plain string there.
                     object? preference = GetVariableValue("DebugPreference");
-                    _debugEnabled = preference is ActionPreference action
-                        ? action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore
-                        : false;
+                    _debugEnabled = LanguagePrimitives.TryConvertTo(preference, out ActionPreference action)
+                        && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
                 }
 
                 return _debugEnabled.Value;
