@@ -87,7 +87,9 @@ Describe 'User IDs are personal data' {
         $roots = @([IO.Path]::GetTempPath(), $PdModulePath, (Get-Location).Path) | Sort-Object -Unique
         $written = foreach ($root in $roots) {
             Get-ChildItem $root -File -Recurse -ErrorAction SilentlyContinue |
-                Where-Object { $_.LastWriteTimeUtc -ge $since -and $_.Length -lt 100MB } |
+                # Length 0 also skips FIFOs and sockets (the runtime's diagnostic pipes live in the temp folder):
+                # opening one for reading would block, and none can hold the marker.
+                Where-Object { $_.LastWriteTimeUtc -ge $since -and $_.Length -gt 0 -and $_.Length -lt 100MB } |
                 Where-Object { Select-String -Path $_.FullName -Pattern $marker -SimpleMatch -Quiet -ErrorAction SilentlyContinue }
         }
         @($written).Count | Should -Be 0

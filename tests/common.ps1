@@ -47,7 +47,10 @@ function Initialize-PdTest {
         [Environment]::SetEnvironmentVariable($name, $null)
     }
 
-    $script:PdTemp = Join-Path ([IO.Path]::GetTempPath()) ("pd-test-" + [guid]::NewGuid().ToString('n'))
+    # One folder per test process, the same for every test file: the AWS SDK remembers where the shared
+    # credentials and config files are the first time it reads them, so their paths must not change.
+    $script:PdTemp = Join-Path ([IO.Path]::GetTempPath()) ("pd-test-" + $PID)
+    if (Test-Path $script:PdTemp) { Remove-Item $script:PdTemp -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $script:PdTemp
     $script:PdCredentialsFile = Join-Path $script:PdTemp 'credentials'
     $script:PdConfigFile = Join-Path $script:PdTemp 'config'
