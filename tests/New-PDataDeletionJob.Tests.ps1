@@ -93,6 +93,20 @@ Describe 'New-PDataDeletionJob' {
             Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nu-1`nu-2`n"
         }
 
+        It 'reports a piped object it cannot read as UnrecognizedInputObject and submits nothing for it' {
+            $null = [pscustomobject]@{ Email = 'someone@example.com' } | New-PDataDeletionJob @Common -ErrorVariable unread -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
+            $unread[0].FullyQualifiedErrorId | Should -Be "UnrecognizedInputObject,$CommandId"
+            "$warned" | Should -Match 'nothing was submitted'
+            @(Get-CreateRequest).Count | Should -Be 0
+            @(Get-StagedObject).Count | Should -Be 0
+        }
+
+        It 'applies AWS parameters carried by a piped object to that object, as by-property-name binding would' {
+            $null = [pscustomobject]@{ USER_ID = 'regional'; Region = 'eu-west-1' } | New-PDataDeletionJob @Common -DatasetGroupArn $PdEuGroup
+            @(Get-PdFakeRequest -Service s3 | Where-Object operation -EQ 'PutObject')[0].region | Should -Be 'eu-west-1'
+            (Get-CreateRequest)[0].region | Should -Be 'eu-west-1'
+        }
+
         It 'takes -UserId by name, and an s3:// string given by name stays a user ID' {
             $job = New-PDataDeletionJob @Common -UserId 'a', 's3://looks/like-a-uri', 'c'
             $job.UserCount | Should -Be 3

@@ -603,6 +603,13 @@ namespace PersonalizeDeletion.Cmdlets
                 }
             }
 
+            if (units.Count == 0 && intake is null)
+            {
+                WriteWarning("No user IDs, files or data locations came in; nothing was submitted.");
+                batch.Finished = true;
+                return;
+            }
+
             if (_whatIf)
             {
                 ReportWhatIf(batch, units);
