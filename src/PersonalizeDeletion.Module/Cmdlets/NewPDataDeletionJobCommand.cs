@@ -534,6 +534,10 @@ namespace PersonalizeDeletion.Cmdlets
             {
                 ExpectedBucketOwner = batch.ExpectedBucketOwner,
                 MaxUsersPerObject = MaxUsersPerJob > 0 ? MaxUsersPerJob : (long?)null,
+
+                // The smallest part S3 takes: the upload holds at most three part buffers, so this bounds the
+                // module's memory for any number of IDs (and fixes the part size, which keeps ETags comparable).
+                PartSize = StagingTarget.MinPartSize,
             };
             target.Metadata[S3DataLocationInspector.StagedByMetadataKey] = S3DataLocationInspector.StagedByMetadataValue;
             target.Metadata["module-version"] = typeof(NewPDataDeletionJobCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
