@@ -182,6 +182,35 @@ namespace PersonalizeDeletion.Tests.Personalize
         }
 
         [Fact]
+        public async Task A_response_slower_than_the_timeout_is_retried_by_the_SDK()
+        {
+            using var server = new StubPersonalizeServer()
+                .Then(StubResponse.NoAnswer())
+                .Then(StubResponse.Json(200, DatasetGroupsPage));
+            using var client = StubClients.For(server, maxErrorRetry: 2, timeout: TimeSpan.FromMilliseconds(500));
+
+            Page<DatasetGroupInfo> page = await client.ListDatasetGroupsAsync(null, null, CancellationToken.None);
+
+            Assert.NotEmpty(page.Items);
+            Assert.Equal(2, server.Requests.Count);
+        }
+
+        [Fact]
+        public async Task Responses_that_stay_slower_than_the_timeout_end_in_a_clear_error_after_the_retries()
+        {
+            using var server = new StubPersonalizeServer()
+                .Then(StubResponse.NoAnswer())
+                .Then(StubResponse.NoAnswer())
+                .Then(StubResponse.NoAnswer());
+            using var client = StubClients.For(server, maxErrorRetry: 2, timeout: TimeSpan.FromMilliseconds(300));
+
+            var error = await Assert.ThrowsAsync<PersonalizeClientException>(() => client.ListDatasetGroupsAsync(null, null, CancellationToken.None));
+
+            Assert.Contains("did not answer in time", error.Message);
+            Assert.Equal(3, server.Requests.Count);
+        }
+
+        [Fact]
         public async Task Missing_credentials_surface_as_a_client_exception()
         {
             using var server = new StubPersonalizeServer();
