@@ -17,6 +17,16 @@ namespace PersonalizeDeletion.Cmdlets
             return new ErrorRecord(exception, errorId, category, target);
         }
 
+        /// <summary>InvalidJobArn: checked before any call, so a typo never reaches the service.</summary>
+        internal static ErrorRecord InvalidJobArn(string? text) =>
+            Create("InvalidJobArn", ErrorCategory.InvalidArgument,
+                new ArgumentException($"'{text}' is not a data deletion job ARN. Expected arn:aws:personalize:<region>:<account>:data-deletion-job/<name>."), text);
+
+        /// <summary>InvalidDatasetGroupArn: checked before any call, so a typo never reaches the service.</summary>
+        internal static ErrorRecord InvalidDatasetGroupArn(string? text) =>
+            Create("InvalidDatasetGroupArn", ErrorCategory.InvalidArgument,
+                new ArgumentException($"'{text}' is not a dataset group ARN. Expected arn:aws:personalize:<region>:<account>:dataset-group/<name>."), text);
+
         internal static ErrorRecord Create(Exception exception, object? target, string? errorIdForServiceErrors, string? credentialSource)
         {
             switch (exception)

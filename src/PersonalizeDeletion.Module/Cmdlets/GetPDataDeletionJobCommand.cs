@@ -80,9 +80,7 @@ namespace PersonalizeDeletion.Cmdlets
                 }
                 else
                 {
-                    WriteError(ErrorRecordFactory.Create("InvalidJobArn", ErrorCategory.InvalidArgument,
-                        new ArgumentException($"'{text}' is not a data deletion job ARN. Expected arn:aws:personalize:<region>:<account>:data-deletion-job/<name>."),
-                        text));
+                    WriteError(ErrorRecordFactory.InvalidJobArn(text));
                 }
             }
 
@@ -117,9 +115,7 @@ namespace PersonalizeDeletion.Cmdlets
             {
                 if (!PersonalizeArn.TryParse(DatasetGroupArn, PersonalizeArn.DatasetGroupResourceType, out PersonalizeArn? groupArn))
                 {
-                    WriteError(ErrorRecordFactory.Create("InvalidDatasetGroupArn", ErrorCategory.InvalidArgument,
-                        new ArgumentException($"'{DatasetGroupArn}' is not a dataset group ARN. Expected arn:aws:personalize:<region>:<account>:dataset-group/<name>."),
-                        DatasetGroupArn));
+                    WriteError(ErrorRecordFactory.InvalidDatasetGroupArn(DatasetGroupArn));
                     return;
                 }
 

@@ -346,8 +346,7 @@ namespace PersonalizeDeletion.Cmdlets
             {
                 if (!PersonalizeArn.TryParse(text, PersonalizeArn.DatasetGroupResourceType, out PersonalizeArn? arn))
                 {
-                    ThrowTerminatingError(ErrorRecordFactory.Create("InvalidDatasetGroupArn", ErrorCategory.InvalidArgument,
-                        new ArgumentException($"'{text}' is not a dataset group ARN. Expected arn:aws:personalize:<region>:<account>:dataset-group/<name>."), text));
+                    ThrowTerminatingError(ErrorRecordFactory.InvalidDatasetGroupArn(text));
                 }
 
                 if (!groups.Any(known => known.Text == arn!.Text))

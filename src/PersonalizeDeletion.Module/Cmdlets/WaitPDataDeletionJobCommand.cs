@@ -56,16 +56,13 @@ namespace PersonalizeDeletion.Cmdlets
             {
                 if (!PersonalizeArn.TryParse(text, PersonalizeArn.DataDeletionJobResourceType, out PersonalizeArn? arn))
                 {
-                    WriteError(ErrorRecordFactory.Create("InvalidJobArn", ErrorCategory.InvalidArgument,
-                        new ArgumentException($"'{text}' is not a data deletion job ARN. Expected arn:aws:personalize:<region>:<account>:data-deletion-job/<name>."),
-                        text));
+                    WriteError(ErrorRecordFactory.InvalidJobArn(text));
                     continue;
                 }
 
                 if (DatasetGroupArn is not null && !PersonalizeArn.TryParse(DatasetGroupArn, PersonalizeArn.DatasetGroupResourceType, out _))
                 {
-                    WriteError(ErrorRecordFactory.Create("InvalidDatasetGroupArn", ErrorCategory.InvalidArgument,
-                        new ArgumentException($"'{DatasetGroupArn}' is not a dataset group ARN."), DatasetGroupArn));
+                    WriteError(ErrorRecordFactory.InvalidDatasetGroupArn(DatasetGroupArn));
                     continue;
                 }
 
