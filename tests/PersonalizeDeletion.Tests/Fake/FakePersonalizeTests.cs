@@ -121,7 +121,7 @@ public sealed class FakePersonalizeTests : IAsyncLifetime
         await SeedObjectAsync("staging-bucket", "deletions/run1/part-0001.csv", "USER_ID\nu1\nu2\nu3\n");
         await SeedObjectAsync("staging-bucket", "deletions/run1/part-0002.csv", "USER_ID\r\nu4\r\nu5\r\n");
         await SeedObjectAsync("staging-bucket", "deletions/run1/manifest.json", "{}");
-        await _fake.PostAsync("/_fake/config", new { pendingMs = 100, inProgressMs = 100 });
+        await _fake.PostAsync("/_fake/config", new { pendingMs = 1500, inProgressMs = 1500 });
 
         var created = await CreateJobAsync("erase-run1", Retail, "s3://staging-bucket/deletions/run1/");
         Assert.Equal(200, created.Status);
@@ -136,7 +136,7 @@ public sealed class FakePersonalizeTests : IAsyncLifetime
         JsonElement job;
         do
         {
-            await Task.Delay(20);
+            await Task.Delay(100);
             job = (await _client.SendAsync("DescribeDataDeletionJob", new { dataDeletionJobArn = arn })).Body.GetProperty("dataDeletionJob");
             var status = job.GetProperty("status").GetString()!;
             if (statuses[^1] != status)
