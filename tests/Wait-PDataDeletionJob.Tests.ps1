@@ -137,6 +137,14 @@ Describe 'Wait-PDataDeletionJob' {
         @(Get-PdFakeS3Object -Bucket 'customer-data').Count | Should -Be 1
     }
 
+    It '-RemoveStagedData keeps a CSV that another dataset group''s job still reads' {
+        $both = 'shared-user' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup, $PdMediaGroup @Submit
+        $null = $both[0] | Wait-PDataDeletionJob -PollInterval 1 -RemoveStagedData
+        @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 1
+        $null = $both | Wait-PDataDeletionJob -PollInterval 1 -RemoveStagedData
+        @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 0
+    }
+
     It 'shows progress and completes the bars when the wait ends' {
         $job = New-PdTestJob
         $ps = [powershell]::Create()

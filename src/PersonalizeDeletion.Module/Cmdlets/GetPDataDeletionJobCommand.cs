@@ -123,6 +123,7 @@ namespace PersonalizeDeletion.Cmdlets
             }
 
             IPersonalizeClient client = GetPersonalizeClient(region);
+            string jobRegion = region ?? GetSession().Region;
             string scope = DatasetGroupArn ?? "the account";
             var progress = new ProgressRecord(1, "Get-PDataDeletionJob", $"Listing data deletion jobs of {scope}");
 
@@ -152,7 +153,7 @@ namespace PersonalizeDeletion.Cmdlets
                         }
 
                         matched++;
-                        WriteObject(Detailed ? Describe(client, summary) : DataDeletionJob.FromService(summary, region ?? GetSession().Region));
+                        WriteObject(Detailed ? Describe(client, summary) : DataDeletionJob.FromService(summary, jobRegion));
                     }
 
                     token = page.NextToken;

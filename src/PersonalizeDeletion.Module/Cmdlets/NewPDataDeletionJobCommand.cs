@@ -24,6 +24,9 @@ namespace PersonalizeDeletion.Cmdlets
         public const string DefaultParameterSet = "Default";
 
         private const int MaxTags = 50;
+
+        // S3 allows 2 KB of user metadata; beyond this the groups are not recorded and -RemoveStagedData keeps the file.
+        private const int MaxGroupsMetadataLength = 1500;
         private static readonly TimeSpan FirstQuotaRetry = TimeSpan.FromSeconds(1);
         private static readonly TimeSpan MaxQuotaRetry = TimeSpan.FromSeconds(30);
         private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
@@ -539,6 +542,13 @@ namespace PersonalizeDeletion.Cmdlets
                 PartSize = StagingTarget.MinPartSize,
             };
             target.Metadata[S3DataLocationInspector.StagedByMetadataKey] = S3DataLocationInspector.StagedByMetadataValue;
+            string groups = string.Join(" ", batch.Groups.Select(group => group.Text));
+            if (groups.Length <= MaxGroupsMetadataLength)
+            {
+                // Lets Wait-PDataDeletionJob -RemoveStagedData keep the file until every group's job has read it.
+                target.Metadata[S3DataLocationInspector.DatasetGroupsMetadataKey] = groups;
+            }
+
             target.Metadata["module-version"] = typeof(NewPDataDeletionJobCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
             WriteVerbose($"Staging user IDs under s3://{target.Bucket}/{target.KeyBase}-NNN.csv (SSE-S3, expected bucket owner {batch.ExpectedBucketOwner}).");

@@ -90,6 +90,10 @@ namespace PersonalizeDeletion.Cmdlets
             try
             {
                 Wait();
+                if (RemoveStagedData)
+                {
+                    RemoveStagedDataOfCompletedJobs();
+                }
             }
             catch (AwsConfigurationException configuration)
             {
@@ -164,11 +168,6 @@ namespace PersonalizeDeletion.Cmdlets
 
         private void EmitFinished(DataDeletionJob job)
         {
-            if (RemoveStagedData && string.Equals(job.Status, DataDeletionJob.StatusCompleted, StringComparison.OrdinalIgnoreCase))
-            {
-                RemoveStaged(job);
-            }
-
             WriteObject(job);
             if (string.Equals(job.Status, DataDeletionJob.StatusFailed, StringComparison.OrdinalIgnoreCase))
             {
@@ -177,34 +176,63 @@ namespace PersonalizeDeletion.Cmdlets
         }
 
         /// <summary>
-        /// Deletes the CSV New-PDataDeletionJob staged for a completed job. Only an object carrying the module's
-        /// staging metadata qualifies: a data location the user gave is their data, never ours to delete.
+        /// Deletes, once their jobs COMPLETED, the CSVs New-PDataDeletionJob staged. One staged CSV serves every dataset
+        /// group of a New-PDataDeletionJob call (recorded in its metadata), so it is removed only when, for each of those
+        /// groups, a job of this wait that reads it COMPLETED. Only objects carrying the module's staging metadata
+        /// qualify: a data location the user gave is their data, never ours to delete.
         /// </summary>
-        private void RemoveStaged(DataDeletionJob job)
+        private void RemoveStagedDataOfCompletedJobs()
         {
-            if (!S3Location.TryParse(job.DataLocation, out S3Location? location, out _) || location!.IsFolder)
+            foreach (IGrouping<string, DataDeletionJob> readers in _jobs.Where(job => job.DataLocation is not null).GroupBy(job => job.DataLocation!, StringComparer.Ordinal))
             {
-                WriteVerbose($"{job.JobName} reads {job.DataLocation}, which is not a staged object; nothing removed.");
-                return;
-            }
-
-            string? owner = PersonalizeArn.TryParse(job.DatasetGroupArn, out PersonalizeArn? group) ? group!.Account : null;
-            var inspector = new S3DataLocationInspector(S3(), owner);
-            try
-            {
-                if (!Await(token => inspector.IsStagedByModuleAsync(location.Bucket, location.Key, token)))
+                if (!S3Location.TryParse(readers.Key, out S3Location? location, out _) || location!.IsFolder)
                 {
-                    WriteVerbose($"{location} was not staged by this module; it is left as it is.");
-                    return;
+                    WriteVerbose($"{readers.Key} is not a staged object; nothing removed.");
+                    continue;
                 }
 
-                Await(token => inspector.DeleteAsync(location.Bucket, location.Key, token));
-                WriteVerbose($"Removed the staged user IDs of {job.JobName}: {location}.");
-            }
-            catch (Exception failure) when (!(failure is PipelineStoppedException))
-            {
-                WriteError(ErrorRecordFactory.Create("StagedDataNotRemoved", ErrorCategory.WriteError,
-                    new InvalidOperationException($"Could not remove {location}, the staged user IDs of {job.JobName}: {failure.Message}", failure), location.ToString()));
+                var completedGroups = new HashSet<string>(
+                    readers.Where(job => string.Equals(job.Status, DataDeletionJob.StatusCompleted, StringComparison.OrdinalIgnoreCase)).Select(job => job.DatasetGroupArn ?? string.Empty),
+                    StringComparer.Ordinal);
+                if (completedGroups.Count == 0)
+                {
+                    continue;
+                }
+
+                DataDeletionJob first = readers.First();
+                string? owner = PersonalizeArn.TryParse(first.DatasetGroupArn, out PersonalizeArn? group) ? group!.Account : null;
+                var inspector = new S3DataLocationInspector(S3(), owner);
+                try
+                {
+                    IReadOnlyList<string>? stagedFor = Await(token => inspector.GetStagedForDatasetGroupsAsync(location.Bucket, location.Key, token));
+                    if (stagedFor is null)
+                    {
+                        WriteVerbose($"{location} was not staged by this module; it is left as it is.");
+                        continue;
+                    }
+
+                    if (stagedFor.Count == 0)
+                    {
+                        // Staged for more groups than the metadata could record: which jobs still need it is unknown.
+                        WriteVerbose($"{location} is kept: it does not record which dataset groups read it.");
+                        continue;
+                    }
+
+                    List<string> waitingFor = stagedFor.Where(arn => !completedGroups.Contains(arn)).ToList();
+                    if (waitingFor.Count > 0)
+                    {
+                        WriteVerbose($"{location} is kept: it is still needed for {string.Join(", ", waitingFor)}.");
+                        continue;
+                    }
+
+                    Await(token => inspector.DeleteAsync(location.Bucket, location.Key, token));
+                    WriteVerbose($"Removed the staged user IDs {location}.");
+                }
+                catch (Exception failure) when (!(failure is PipelineStoppedException))
+                {
+                    WriteError(ErrorRecordFactory.Create("StagedDataNotRemoved", ErrorCategory.WriteError,
+                        new InvalidOperationException($"Could not remove {location}, the staged user IDs of {first.JobName}: {failure.Message}", failure), location.ToString()));
+                }
             }
         }
 

@@ -8,24 +8,6 @@ using Amazon.S3.Model;
 
 namespace PersonalizeDeletion.Staging
 {
-    /// <summary>What a data location holds, as far as the deletion job will read it.</summary>
-    internal sealed class DataLocationSummary
-    {
-        public DataLocationSummary(int csvObjects, long totalBytes, string? kmsEncryptedKey)
-        {
-            CsvObjects = csvObjects;
-            TotalBytes = totalBytes;
-            KmsEncryptedKey = kmsEncryptedKey;
-        }
-
-        public int CsvObjects { get; }
-
-        public long TotalBytes { get; }
-
-        /// <summary>A key under the location encrypted with a KMS key (the service cannot read it), if any.</summary>
-        public string? KmsEncryptedKey { get; }
-    }
-
     /// <summary>
     /// Read-only S3 questions the module asks before it creates anything: does a caller's data location exist and
     /// fit the service's limits, is an object one this module staged, and does it hold the same data as ours.
@@ -35,6 +17,9 @@ namespace PersonalizeDeletion.Staging
     {
         internal const string StagedByMetadataKey = "staged-by";
         internal const string StagedByMetadataValue = "PersonalizeDeletion";
+
+        /// <summary>The dataset groups whose jobs read a staged object, space-separated (ARNs are ASCII, no spaces).</summary>
+        internal const string DatasetGroupsMetadataKey = "dataset-groups";
 
         private readonly IAmazonS3 _s3;
         private readonly string? _expectedBucketOwner;
@@ -54,9 +39,9 @@ namespace PersonalizeDeletion.Staging
                 return head is null ? null : new DataLocationSummary(1, head.ContentLength, IsKms(head) ? location.Key : null);
             }
 
+            // A listing does not say how objects are encrypted; only a single key is checked for KMS.
             int count = 0;
             long bytes = 0;
-            string? kmsKey = null;
             var request = new ListObjectsV2Request { BucketName = location.Bucket, Prefix = location.Key, ExpectedBucketOwner = _expectedBucketOwner };
             do
             {
@@ -74,14 +59,23 @@ namespace PersonalizeDeletion.Staging
             }
             while (request.ContinuationToken is not null);
 
-            return count == 0 ? null : new DataLocationSummary(count, bytes, kmsKey);
+            return count == 0 ? null : new DataLocationSummary(count, bytes, null);
         }
 
-        /// <summary>True when the object exists and carries this module's staging metadata.</summary>
-        public async Task<bool> IsStagedByModuleAsync(string bucket, string key, CancellationToken cancellationToken)
+        /// <summary>
+        /// The dataset groups recorded on an object this module staged (empty when none were recorded); null when
+        /// the object does not exist or was not staged by this module.
+        /// </summary>
+        public async Task<IReadOnlyList<string>?> GetStagedForDatasetGroupsAsync(string bucket, string key, CancellationToken cancellationToken)
         {
             GetObjectMetadataResponse? head = await HeadAsync(bucket, key, cancellationToken).ConfigureAwait(false);
-            return head is not null && string.Equals(head.Metadata[StagedByMetadataKey], StagedByMetadataValue, StringComparison.Ordinal);
+            if (head is null || !string.Equals(head.Metadata[StagedByMetadataKey], StagedByMetadataValue, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            string? groups = head.Metadata[DatasetGroupsMetadataKey];
+            return string.IsNullOrEmpty(groups) ? new string[0] : groups!.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
         }
 
         /// <summary>
