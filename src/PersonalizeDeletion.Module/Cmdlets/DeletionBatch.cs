@@ -82,6 +82,7 @@ namespace PersonalizeDeletion.Cmdlets
         /// </summary>
         public void Dispose()
         {
+            Intake?.Dispose();
             Uploader?.Dispose();
             Uploader = null;
             if (!Finished && _s3 is not null)

@@ -11,6 +11,7 @@ using PersonalizeDeletion.Aws;
 using PersonalizeDeletion.Jobs;
 using PersonalizeDeletion.Personalize;
 using PersonalizeDeletion.Staging;
+using System.Runtime.CompilerServices;
 
 namespace PersonalizeDeletion.Cmdlets
 {
@@ -226,7 +227,7 @@ namespace PersonalizeDeletion.Cmdlets
             else
             {
                 _inputNumber++;
-                AddUserId(batch, text, _inputNumber, null, 0);
+                AddUserId(batch, text, _inputNumber);
             }
         }
 
@@ -240,7 +241,7 @@ namespace PersonalizeDeletion.Cmdlets
         internal void AddLiteralUserId(DeletionBatch batch, string? id)
         {
             _inputNumber++;
-            AddUserId(batch, id, _inputNumber, null, 0);
+            AddUserId(batch, id, _inputNumber);
         }
 
         /// <summary>-Path, -DataLocation and -BucketName/-Key given on the command line, once per command.</summary>
@@ -378,32 +379,36 @@ namespace PersonalizeDeletion.Cmdlets
             return new DeletionBatch(DatasetGroupArn, RoleArn, StagingUri, CurrentConnectionKey, GetSession(), groups, staging, ExpectedBucketOwner ?? groups[0].Account);
         }
 
-        /// <param name="file">The local file the ID came from, if any; with <paramref name="line"/> it names the
-        /// position in errors. Positions are formatted only when needed: this runs once per ID.</param>
-        private void AddUserId(DeletionBatch batch, string? id, long inputNumber, string? file, long line)
+        /// <summary>A piped user ID. Positions are formatted only when needed: this runs once per ID.</summary>
+        private void AddUserId(DeletionBatch batch, string? id, long inputNumber)
         {
             if (batch.Intake is null)
             {
-                EnsureStaging(batch, Position(inputNumber, file, line));
+                EnsureStaging(batch, Position(inputNumber, null, 0));
             }
 
             IntakeResult result = batch.Intake!.Offer(id, out UserIdProblem problem);
             if (result == IntakeResult.Rejected)
             {
-                string where = Position(inputNumber, file, line);
-                if (IsDebugEnabled)
-                {
-                    WriteDebug($"Rejected user ID at {where}: '{id}'");
-                }
-
-                // The target names where the ID came from, not the ID: user IDs are personal data.
-                WriteError(ErrorRecordFactory.Create("InvalidUserId", ErrorCategory.InvalidData,
-                    new ArgumentException($"The user ID at {where} was not submitted: {UserIdValidator.Describe(problem, id ?? string.Empty)}"), where));
+                ReportRejected(inputNumber, null, 0, id, problem);
             }
             else if (result == IntakeResult.Duplicate && IsDebugEnabled)
             {
-                WriteDebug($"Duplicate user ID at {Position(inputNumber, file, line)} submitted once: '{id}'");
+                WriteDebug($"Duplicate user ID at {Position(inputNumber, null, 0)} submitted once: '{id}'");
             }
+        }
+
+        private void ReportRejected(long inputNumber, string? file, long line, string? id, UserIdProblem problem)
+        {
+            string where = Position(inputNumber, file, line);
+            if (IsDebugEnabled)
+            {
+                WriteDebug($"Rejected user ID at {where}: '{id}'");
+            }
+
+            // The target names where the ID came from, not the ID: user IDs are personal data.
+            WriteError(ErrorRecordFactory.Create("InvalidUserId", ErrorCategory.InvalidData,
+                new ArgumentException($"The user ID at {where} was not submitted: {UserIdValidator.Describe(problem, id ?? string.Empty)}"), where));
         }
 
         private static string Position(long inputNumber, string? file, long line) =>
@@ -411,21 +416,30 @@ namespace PersonalizeDeletion.Cmdlets
                 ? "input #" + inputNumber.ToString(CultureInfo.InvariantCulture)
                 : file + ":" + line.ToString(CultureInfo.InvariantCulture);
 
+        [MethodImpl(HotPath.Optimize)]
         internal void AddFile(DeletionBatch batch, string file)
         {
             WriteVerbose($"Reading user IDs from {file}.");
             try
             {
+                // IDs stay UTF-8 bytes from the file to the staged CSV, and go through the intake in batches.
                 using var reader = new UserIdCsvFileReader(file);
-                while (reader.TryReadNext(out string id, out long line))
+                var ids = new UserIdBatch();
+                while (reader.TryReadNextUtf8(out ReadOnlySpan<byte> id, out long line))
                 {
-                    _inputNumber++;
-                    AddUserId(batch, id, _inputNumber, file, line);
-                    if ((_inputNumber & 0x3FFF) == 0)
+                    if (batch.Intake is null)
                     {
-                        ShowStagingProgress(batch, force: false);
+                        EnsureStaging(batch, Position(_inputNumber + 1, file, line));
+                    }
+
+                    if (!ids.TryAdd(id, line))
+                    {
+                        OfferFileIds(batch, ids, file);
+                        ids.TryAdd(id, line);
                     }
                 }
+
+                OfferFileIds(batch, ids, file);
             }
             catch (UserIdFileException invalid)
             {
@@ -433,6 +447,39 @@ namespace PersonalizeDeletion.Cmdlets
                 // let Dispose take back whatever was staged so far.
                 ThrowTerminatingError(ToErrorRecord(invalid, file));
             }
+        }
+
+        /// <summary>Offers a batch of IDs read from a file and reports each rejected one (and, under -Debug, each duplicate).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private void OfferFileIds(DeletionBatch batch, UserIdBatch ids, string file)
+        {
+            if (ids.Count == 0)
+            {
+                return;
+            }
+
+            long first = _inputNumber + 1;
+            _inputNumber += ids.Count;
+            batch.Intake!.Offer(ids);
+            for (int i = 0; i < ids.Count; i++)
+            {
+                IntakeResult result = ids.Result(i);
+                if (result == IntakeResult.Rejected)
+                {
+                    ReportRejected(first + i, file, ids.Line(i), ids.Text(i), ids.Problem(i));
+                }
+                else if (result == IntakeResult.Duplicate && IsDebugEnabled)
+                {
+                    WriteDebug($"Duplicate user ID at {Position(first + i, file, ids.Line(i))} submitted once: '{ids.Text(i)}'");
+                }
+            }
+
+            if (((first - 1) >> 14) != (_inputNumber >> 14))
+            {
+                ShowStagingProgress(batch, force: false);
+            }
+
+            ids.Clear();
         }
 
         private IReadOnlyList<string> ResolveFiles(string path)

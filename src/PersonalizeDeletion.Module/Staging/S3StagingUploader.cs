@@ -1,10 +1,13 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Runtime.CompilerServices;
 
 namespace PersonalizeDeletion.Staging
 {
@@ -109,21 +112,31 @@ namespace PersonalizeDeletion.Staging
                 throw new ArgumentNullException(nameof(userId));
             }
 
+            byte[] utf8 = Encoding.UTF8.GetBytes(userId);
+            Add(utf8, UserIdCsv.NeedsQuoting(userId));
+        }
+
+        /// <summary>
+        /// Writes one CSV row for an ID given as UTF-8, quoted when <paramref name="quote"/> (from
+        /// <see cref="UserIdCsv.NeedsQuoting"/>). The ID must already be validated and de-duplicated.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public void Add(ReadOnlySpan<byte> utf8UserId, bool quote)
+        {
             if (_state != State.Open || Volatile.Read(ref _failure) is not null || _token.IsCancellationRequested)
             {
                 ThrowIfNotWritable();
             }
 
-            // The common row fits the current buffer and object even at its largest possible encoding, so
-            // it is encoded in place with no measuring and no copy.
+            // The common row fits the current buffer and object, so it is written in place with no copy.
             ObjectInProgress? current = _current;
             if (current is not null && current.UserCount < _maxUsersPerObject)
             {
-                int maxRowBytes = UserIdCsv.GetMaxRowByteCount(userId);
+                int maxRowBytes = UserIdCsv.GetMaxRowByteCount(utf8UserId.Length, quote);
                 byte[] buffer = _buffer!;
-                if (maxRowBytes <= buffer.Length - _fill && maxRowBytes <= _maxBytesPerObject - current.Bytes)
+                if (maxRowBytes <= _partSize - _fill && maxRowBytes <= _maxBytesPerObject - current.Bytes)
                 {
-                    int written = UserIdCsv.WriteRow(userId, buffer, _fill);
+                    int written = UserIdCsv.WriteRow(utf8UserId, quote, buffer, _fill);
                     _fill += written;
                     current.Bytes += written;
                     current.UserCount++;
@@ -133,7 +146,7 @@ namespace PersonalizeDeletion.Staging
                 }
             }
 
-            AddAcrossBoundary(userId);
+            AddAcrossBoundary(utf8UserId, quote);
         }
 
         /// <summary>
@@ -253,7 +266,15 @@ namespace PersonalizeDeletion.Staging
 
             _current?.Dispose();
             _current = null;
-            _buffer = null;
+            if (_buffer is not null)
+            {
+                lock (_sync)
+                {
+                    _freeBuffers.Push(_buffer);
+                }
+
+                _buffer = null;
+            }
         }
 
         /// <summary>Aborts unless CompleteAsync succeeded: the cmdlet relies on this for Ctrl+C and terminating errors.</summary>
@@ -276,11 +297,18 @@ namespace PersonalizeDeletion.Staging
                 settled = _backgroundWork.TrueForAll(task => task.IsCompleted);
             }
 
-            // A task that outlived the abort deadline may still register on the token; leave the source
-            // to the garbage collector in that case.
+            // A task that outlived the abort deadline may still register on the token, or still be sending a
+            // buffer; leave them to the garbage collector in that case.
             if (settled)
             {
                 _cancellation.Dispose();
+                lock (_sync)
+                {
+                    while (_freeBuffers.Count > 0)
+                    {
+                        ArrayPool<byte>.Shared.Return(_freeBuffers.Pop());
+                    }
+                }
             }
         }
 
@@ -351,18 +379,18 @@ namespace PersonalizeDeletion.Staging
             }
         }
 
-        private void AddAcrossBoundary(string userId)
+        private void AddAcrossBoundary(ReadOnlySpan<byte> utf8UserId, bool quote)
         {
-            int maxRowBytes = UserIdCsv.GetMaxRowByteCount(userId);
+            int maxRowBytes = UserIdCsv.GetMaxRowByteCount(utf8UserId.Length, quote);
             if (_scratch.Length < maxRowBytes)
             {
                 _scratch = new byte[maxRowBytes];
             }
 
-            int length = UserIdCsv.WriteRow(userId, _scratch, 0);
+            int length = UserIdCsv.WriteRow(utf8UserId, quote, _scratch, 0);
             if (UserIdCsv.HeaderLine.Length + length > _maxBytesPerObject)
             {
-                throw new ArgumentException("The row is larger than MaxBytesPerObject allows for one object.", nameof(userId));
+                throw new ArgumentException("The row is larger than MaxBytesPerObject allows for one object.", nameof(utf8UserId));
             }
 
             ObjectInProgress? current = _current;
@@ -380,13 +408,13 @@ namespace PersonalizeDeletion.Staging
             int copied = 0;
             while (copied < length)
             {
-                if (_fill == _buffer!.Length)
+                if (_fill == _partSize)
                 {
                     AcquirePartSlot();
                     UploadFullPart();
                 }
 
-                int count = Math.Min(length - copied, _buffer!.Length - _fill);
+                int count = Math.Min(length - copied, _partSize - _fill);
                 Buffer.BlockCopy(_scratch, copied, _buffer, _fill, count);
                 _fill += count;
                 copied += count;
@@ -612,7 +640,9 @@ namespace PersonalizeDeletion.Staging
                 }
             }
 
-            return new byte[_partSize];
+            // From the shared pool (so a session that stages again reuses its memory); such an array may be
+            // longer than a part, and only _partSize bytes of it are used.
+            return ArrayPool<byte>.Shared.Rent(_partSize);
         }
 
         private void ReturnBuffer(byte[] buffer)

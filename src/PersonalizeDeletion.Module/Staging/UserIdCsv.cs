@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace PersonalizeDeletion.Staging
 {
@@ -44,6 +45,41 @@ namespace PersonalizeDeletion.Staging
         public static string FormatField(string userId) =>
             NeedsQuoting(userId) ? "\"" + userId.Replace("\"", "\"\"") + "\"" : userId;
 
+        /// <summary>The length of the row <see cref="WriteRow(ReadOnlySpan{byte}, bool, byte[], int)"/> writes, at most.</summary>
+        public static int GetMaxRowByteCount(int utf8Length, bool quote) => quote ? checked((utf8Length * 2) + 3) : utf8Length + 1;
+
+        /// <summary>
+        /// Writes the row (field and line feed) of an ID given as UTF-8 at <paramref name="offset"/> and returns its
+        /// length; <paramref name="quote"/> comes from <see cref="NeedsQuoting"/>. The destination must have
+        /// <see cref="GetMaxRowByteCount(int, bool)"/> bytes free.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static int WriteRow(ReadOnlySpan<byte> utf8UserId, bool quote, byte[] destination, int offset)
+        {
+            if (!quote)
+            {
+                utf8UserId.CopyTo(new Span<byte>(destination, offset, utf8UserId.Length));
+                destination[offset + utf8UserId.Length] = (byte)'\n';
+                return utf8UserId.Length + 1;
+            }
+
+            int position = offset;
+            destination[position++] = (byte)'"';
+            foreach (byte b in utf8UserId)
+            {
+                // A quote byte is always the character itself in UTF-8 (continuation bytes are 0x80 and up).
+                destination[position++] = b;
+                if (b == (byte)'"')
+                {
+                    destination[position++] = (byte)'"';
+                }
+            }
+
+            destination[position++] = (byte)'"';
+            destination[position++] = (byte)'\n';
+            return position - offset;
+        }
+
         /// <summary>An upper bound of <see cref="WriteRow"/>'s result, computed without encoding.</summary>
         public static int GetMaxRowByteCount(string userId) => checked((userId.Length * MaxBytesPerChar) + 3);
 
@@ -53,31 +89,14 @@ namespace PersonalizeDeletion.Staging
         /// </summary>
         public static int WriteRow(string userId, byte[] destination, int offset)
         {
-            int position = offset;
             if (!NeedsQuoting(userId))
             {
-                position += Encoding.UTF8.GetBytes(userId, 0, userId.Length, destination, position);
-            }
-            else
-            {
-                destination[position++] = (byte)'"';
-                int start = 0;
-                int quote;
-                while ((quote = userId.IndexOf('"', start)) >= 0)
-                {
-                    // A quote is never half of a surrogate pair, so encoding the pieces separately is exact.
-                    position += Encoding.UTF8.GetBytes(userId, start, quote - start, destination, position);
-                    destination[position++] = (byte)'"';
-                    destination[position++] = (byte)'"';
-                    start = quote + 1;
-                }
-
-                position += Encoding.UTF8.GetBytes(userId, start, userId.Length - start, destination, position);
-                destination[position++] = (byte)'"';
+                int length = Encoding.UTF8.GetBytes(userId, 0, userId.Length, destination, offset);
+                destination[offset + length] = (byte)'\n';
+                return length + 1;
             }
 
-            destination[position++] = (byte)'\n';
-            return position - offset;
+            return WriteRow(Encoding.UTF8.GetBytes(userId), quote: true, destination, offset);
         }
     }
 }

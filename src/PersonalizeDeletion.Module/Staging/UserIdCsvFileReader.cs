@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace PersonalizeDeletion.Staging
 {
@@ -75,8 +76,33 @@ namespace PersonalizeDeletion.Staging
             Field,
         }
 
-        /// <summary>Reads the next ID; false at the end of the file. <paramref name="lineNumber"/> is 1-based (the header is line 1).</summary>
-        public bool TryReadNext(out string userId, out long lineNumber) => TryReadRecord(out userId, out lineNumber);
+        /// <summary>
+        /// Reads the next ID as its UTF-8 bytes (quotes removed), valid only until the next read; false at the end
+        /// of the file. <paramref name="lineNumber"/> is 1-based (the header is line 1). Bytes that are not
+        /// UTF-8 make the file invalid, naming the line.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public bool TryReadNextUtf8(out ReadOnlySpan<byte> utf8UserId, out long lineNumber)
+        {
+            if (!TryReadField(out int start, out int length, out bool doubledQuotes, out lineNumber))
+            {
+                utf8UserId = default;
+                return false;
+            }
+
+            byte[] bytes = Unescape(ref start, ref length, doubledQuotes);
+            utf8UserId = new ReadOnlySpan<byte>(bytes, start, length);
+            foreach (byte b in utf8UserId)
+            {
+                if (b >= 0x80)
+                {
+                    ValidateUtf8(bytes, start, length, lineNumber);
+                    break;
+                }
+            }
+
+            return true;
+        }
 
         public void Dispose() => _stream.Dispose();
 
@@ -97,7 +123,7 @@ namespace PersonalizeDeletion.Staging
                 _position = 3;
             }
 
-            if (!TryReadRecord(out string header, out long line))
+            if (!TryReadField(out int start, out int length, out bool doubledQuotes, out long line))
             {
                 throw new UserIdFileException(
                     UserIdFileException.InvalidHeaderErrorId,
@@ -106,6 +132,7 @@ namespace PersonalizeDeletion.Staging
                     1);
             }
 
+            string header = Decode(start, length, doubledQuotes, line);
             if (!string.Equals(header, UserIdCsv.HeaderName, StringComparison.Ordinal))
             {
                 // The found text is not quoted back: a file without a header starts with a user ID.
@@ -118,12 +145,14 @@ namespace PersonalizeDeletion.Staging
             _readingHeader = false;
         }
 
-        private bool TryReadRecord(out string field, out long line)
+        /// <summary>Finds the next non-blank record: its field's bytes in the buffer (still escaped if <paramref name="doubledQuotes"/>).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private bool TryReadField(out int start, out int length, out bool doubledQuotes, out long line)
         {
             while (true)
             {
                 line = _line;
-                Scan scan = ScanRecord(out int start, out int length, out bool doubledQuotes, out int next, out int lines);
+                Scan scan = ScanRecord(out start, out length, out doubledQuotes, out int next, out int lines);
                 switch (scan)
                 {
                     case Scan.NeedMoreData:
@@ -135,7 +164,6 @@ namespace PersonalizeDeletion.Staging
                         Fill();
                         continue;
                     case Scan.EndOfFile:
-                        field = string.Empty;
                         return false;
                 }
 
@@ -146,11 +174,11 @@ namespace PersonalizeDeletion.Staging
                     continue;
                 }
 
-                field = Decode(start, length, doubledQuotes, line);
                 return true;
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private Scan ScanRecord(out int start, out int length, out bool doubledQuotes, out int next, out int lines)
         {
             start = _position;
@@ -261,6 +289,7 @@ namespace PersonalizeDeletion.Staging
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         private Scan ScanLineEnd(int at, out int next)
         {
             next = at + 1;
@@ -299,32 +328,50 @@ namespace PersonalizeDeletion.Staging
 
         private string Decode(int start, int length, bool doubledQuotes, long line)
         {
-            byte[] source = _buffer;
-            if (doubledQuotes)
-            {
-                if (_unescaped.Length < length)
-                {
-                    _unescaped = new byte[length];
-                }
-
-                int written = 0;
-                for (int i = start; i < start + length; i++)
-                {
-                    _unescaped[written++] = _buffer[i];
-                    if (_buffer[i] == (byte)'"')
-                    {
-                        i++;
-                    }
-                }
-
-                source = _unescaped;
-                start = 0;
-                length = written;
-            }
-
+            byte[] bytes = Unescape(ref start, ref length, doubledQuotes);
             try
             {
-                return StrictUtf8.GetString(source, start, length);
+                return StrictUtf8.GetString(bytes, start, length);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw Fail(line, "the line is not valid UTF-8; save the file as UTF-8.", ex);
+            }
+        }
+
+        /// <summary>The field without its doubled quotes (copied to a scratch buffer only when it has some): the array it is in now.</summary>
+        private byte[] Unescape(ref int start, ref int length, bool doubledQuotes)
+        {
+            if (!doubledQuotes)
+            {
+                return _buffer;
+            }
+
+            if (_unescaped.Length < length)
+            {
+                _unescaped = new byte[length];
+            }
+
+            int written = 0;
+            for (int i = start; i < start + length; i++)
+            {
+                _unescaped[written++] = _buffer[i];
+                if (_buffer[i] == (byte)'"')
+                {
+                    i++;
+                }
+            }
+
+            start = 0;
+            length = written;
+            return _unescaped;
+        }
+
+        private void ValidateUtf8(byte[] bytes, int start, int length, long line)
+        {
+            try
+            {
+                StrictUtf8.GetCharCount(bytes, start, length);
             }
             catch (DecoderFallbackException ex)
             {

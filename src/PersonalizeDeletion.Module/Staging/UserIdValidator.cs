@@ -1,4 +1,6 @@
+using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace PersonalizeDeletion.Staging
 {
@@ -78,6 +80,47 @@ namespace PersonalizeDeletion.Staging
             }
 
             return length > MaxLength ? UserIdProblem.TooLong : UserIdProblem.None;
+        }
+
+        /// <summary>
+        /// <see cref="Check"/> on an ID's UTF-8 bytes when they are all printable ASCII (0x20 to 0x7E), which
+        /// decides it without making a string; false for anything else, which the caller decodes and checks.
+        /// Also tells whether the ID's CSV field must be quoted (<see cref="UserIdCsv.NeedsQuoting"/>).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public static bool TryCheckAscii(ReadOnlySpan<byte> utf8UserId, out UserIdProblem problem, out bool needsQuoting)
+        {
+            problem = UserIdProblem.None;
+            needsQuoting = false;
+            if (utf8UserId.Length == 0)
+            {
+                return false;
+            }
+
+            bool spacesOnly = true;
+            bool special = false;
+            foreach (byte b in utf8UserId)
+            {
+                if (b < 0x20 || b >= 0x7F)
+                {
+                    return false;
+                }
+
+                spacesOnly &= b == (byte)' ';
+                special |= b == (byte)',' || b == (byte)'"';
+            }
+
+            if (spacesOnly)
+            {
+                problem = UserIdProblem.WhitespaceOnly;
+            }
+            else if (utf8UserId.Length > MaxLength)
+            {
+                problem = UserIdProblem.TooLong;
+            }
+
+            needsQuoting = special || utf8UserId[0] == (byte)' ' || utf8UserId[utf8UserId.Length - 1] == (byte)' ';
+            return true;
         }
 
         /// <summary>

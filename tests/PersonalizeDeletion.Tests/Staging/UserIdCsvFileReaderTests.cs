@@ -89,7 +89,7 @@ namespace PersonalizeDeletion.Tests.Staging
             using var reader = new UserIdCsvFileReader(path);
             UserIdFileException ex = Assert.Throws<UserIdFileException>(() =>
             {
-                while (reader.TryReadNext(out _, out _))
+                while (reader.TryReadNextUtf8(out _, out _))
                 {
                 }
             });
@@ -106,8 +106,8 @@ namespace PersonalizeDeletion.Tests.Staging
             string path = Path.Combine(_directory, "latin1.csv");
             File.WriteAllBytes(path, Encoding.ASCII.GetBytes("USER_ID\nu1\n").Concat(new byte[] { 0x4A, 0xFC, 0x72, 0x67, 0x0A }).ToArray());
             using var reader = new UserIdCsvFileReader(path);
-            Assert.True(reader.TryReadNext(out _, out _));
-            UserIdFileException ex = Assert.Throws<UserIdFileException>(() => reader.TryReadNext(out _, out _));
+            Assert.True(reader.TryReadNextUtf8(out _, out _));
+            UserIdFileException ex = Assert.Throws<UserIdFileException>(() => reader.TryReadNextUtf8(out _, out _));
             Assert.Equal("InvalidUserIdFile", ex.ErrorId);
             Assert.Equal(3, ex.LineNumber);
             Assert.Contains("UTF-8", ex.Message);
@@ -137,7 +137,7 @@ namespace PersonalizeDeletion.Tests.Staging
         {
             string path = Write("USER_ID\n" + new string('x', 200_000));
             using var reader = new UserIdCsvFileReader(path);
-            UserIdFileException ex = Assert.Throws<UserIdFileException>(() => reader.TryReadNext(out _, out _));
+            UserIdFileException ex = Assert.Throws<UserIdFileException>(() => reader.TryReadNextUtf8(out _, out _));
             Assert.Equal(2, ex.LineNumber);
         }
 
@@ -197,9 +197,9 @@ namespace PersonalizeDeletion.Tests.Staging
         {
             var result = new List<(string, long)>();
             using var reader = new UserIdCsvFileReader(path);
-            while (reader.TryReadNext(out string id, out long line))
+            while (reader.TryReadNextUtf8(out ReadOnlySpan<byte> bytes, out long line))
             {
-                result.Add((id, line));
+                result.Add((Encoding.UTF8.GetString(bytes), line));
             }
 
             return result;

@@ -70,11 +70,12 @@ namespace PersonalizeDeletion.Tests.Staging
                 using var reader = new UserIdCsvFileReader(path);
                 foreach (string id in ids)
                 {
-                    Assert.True(reader.TryReadNext(out string read, out _));
+                    Assert.True(reader.TryReadNextUtf8(out ReadOnlySpan<byte> bytes, out _));
+                    string read = Encoding.UTF8.GetString(bytes);
                     Assert.Equal(id, read);
                 }
 
-                Assert.False(reader.TryReadNext(out _, out _));
+                Assert.False(reader.TryReadNextUtf8(out _, out _));
             }
             finally
             {
