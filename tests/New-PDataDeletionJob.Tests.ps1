@@ -154,6 +154,41 @@ Describe 'New-PDataDeletionJob' {
             Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`na1`n`"a,2`"`nb1`n"
         }
 
+        It 'accounts for every line of a file read in many batches: rejects by line in order, duplicates once, text exact' {
+            # 2,000 rows: the file is taken 512 IDs at a time, so problems, repeats and non-ASCII IDs sit on both
+            # sides of batch edges, and a file ID repeats one piped before it.
+            $lines = [Collections.Generic.List[string]]::new()
+            $lines.Add('USER_ID')
+            $expected = [Collections.Generic.List[string]]::new()
+            $expected.Add('piped-1')
+            for ($i = 1; $i -le 2000; $i++) {
+                $line = switch ($i) {
+                    { $_ -in 512, 513, 1500 } { '"  "' ; break }
+                    700 { 'u699'; break }
+                    1025 { 'u1023'; break }
+                    1024 { 'piped-1'; break }
+                    { $_ % 97 -eq 0 } { "`u{e9}l`u{e8}ve-$i"; break }
+                    { $_ % 101 -eq 0 } { "`"a,`"`"$i`"`"`""; break }
+                    default { "u$i" }
+                }
+                $lines.Add($line)
+                if ($i -notin 512, 513, 1500, 700, 1025, 1024) {
+                    $expected.Add($(if ($i % 97 -eq 0) { "`u{e9}l`u{e8}ve-$i" } elseif ($i % 101 -eq 0) { "a,`"$i`"" } else { "u$i" }))
+                }
+            }
+            $file = New-PdUserIdFile -Name 'batches.csv' -Line $lines
+            $script:verbose = @()
+            $job = 'piped-1' | New-PDataDeletionJob @Common -Path $file -ErrorVariable rejected -ErrorAction SilentlyContinue -Verbose 4>&1 |
+                ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { $script:verbose += , $_.Message } else { $_ } }
+            $job.UserCount | Should -Be $expected.Count
+            $rejected.FullyQualifiedErrorId | Should -Be (@("InvalidUserId,$CommandId") * 3)
+            $rejected.TargetObject | Should -Be @("$($file):513", "$($file):514", "$($file):1501")
+            $script:verbose | Should -Contain "2001 user ID(s) received: $($expected.Count) to submit, 3 duplicate(s) submitted once, 3 rejected."
+            $staged = (Get-StagedText (Get-StagedObject)[0].key).TrimEnd("`n") -split "`n" | Select-Object -Skip 1
+            $parsed = "USER_ID`n$($staged -join "`n")" | ConvertFrom-Csv
+            $parsed.USER_ID | Should -BeExactly $expected
+        }
+
         It 'takes a piped s3:// string as a data location: its own job, no staging, no copy' {
             Set-PdFakeS3Object -Bucket 'customer-data' -Key 'gdpr/batch-7.csv' -Content "USER_ID`nx`ny`n"
             $job = 's3://customer-data/gdpr/batch-7.csv' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force
