@@ -6,12 +6,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using PersonalizeDeletion.Aws;
 using PersonalizeDeletion.Jobs;
 using PersonalizeDeletion.Personalize;
 using PersonalizeDeletion.Staging;
-using System.Runtime.CompilerServices;
 
 namespace PersonalizeDeletion.Cmdlets
 {

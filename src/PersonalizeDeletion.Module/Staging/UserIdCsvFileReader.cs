@@ -1,8 +1,8 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Text;
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace PersonalizeDeletion.Staging
 {

@@ -3,8 +3,8 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO.Hashing;
-using System.Text;
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace PersonalizeDeletion.Staging
 {
