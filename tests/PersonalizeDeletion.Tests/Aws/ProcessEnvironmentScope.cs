@@ -4,8 +4,8 @@ using System.Collections.Generic;
 namespace PersonalizeDeletion.Tests.Aws
 {
     /// <summary>
-    /// Sets process environment variables for the parts of AWSSDK.Core that read them directly
-    /// (endpoint URLs, container credentials, AWS_CONFIG_FILE) and restores them on dispose.
+    /// Sets process environment variables for one test (for the parts of AWSSDK.Core that read them directly:
+    /// endpoint URLs, container credentials, AWS_CONFIG_FILE) and restores the previous values on dispose.
     /// </summary>
     internal sealed class ProcessEnvironmentScope : IDisposable
     {

@@ -8,6 +8,7 @@ using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal;
 using PersonalizeDeletion.Personalize;
 using PersonalizeDeletion.Personalize.Protocol;
+using PersonalizeDeletion.Tests.Aws;
 using Xunit;
 
 namespace PersonalizeDeletion.Tests.Personalize
@@ -172,8 +173,8 @@ namespace PersonalizeDeletion.Tests.Personalize
             }
         }
 
-        private static EnvironmentVariableScope WithoutConfiguredEndpoints() =>
-            new EnvironmentVariableScope().Set(EndpointVariable, null).Set(GlobalEndpointVariable, null);
+        private static ProcessEnvironmentScope WithoutConfiguredEndpoints() =>
+            new ProcessEnvironmentScope().Set(EndpointVariable, null).Set(GlobalEndpointVariable, null);
 
         private static string WriteProfileFile(string content)
         {

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using PersonalizeDeletion.Personalize;
+using PersonalizeDeletion.Tests.Aws;
 using Xunit;
 
 namespace PersonalizeDeletion.Tests.Personalize
@@ -155,7 +156,7 @@ namespace PersonalizeDeletion.Tests.Personalize
         [Fact]
         public async Task A_refused_connection_surfaces_as_a_client_exception_naming_the_endpoint()
         {
-            var unusedPort = ReserveUnusedPort();
+            var unusedPort = LoopbackPort.Free();
             using var client = PersonalizeClient.Create(StubClients.Credentials, new PersonalizeClientOptions
             {
                 Region = StubClients.Region,
@@ -278,15 +279,6 @@ namespace PersonalizeDeletion.Tests.Personalize
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ListDatasetGroupsAsync(null, null, new CancellationToken(canceled: true)));
 
             Assert.Empty(server.Requests);
-        }
-
-        private static int ReserveUnusedPort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
         }
 
         private sealed class UnresolvableCredentials : AWSCredentials

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.S3;
 using PersonalizeDeletion.Staging;
+using PersonalizeDeletion.Tests.Aws;
 using Xunit;
 
 namespace PersonalizeDeletion.Tests.Staging
@@ -30,7 +31,7 @@ namespace PersonalizeDeletion.Tests.Staging
 
         public AmazonS3StagingClientTests()
         {
-            int port = FreePort();
+            int port = LoopbackPort.Free();
             _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             _listener.Start();
             _serving = Task.Run(ServeAsync);
@@ -139,15 +140,6 @@ namespace PersonalizeDeletion.Tests.Staging
 
         private static S3ObjectAttributes Attributes() =>
             new S3ObjectAttributes(S3ObjectAttributes.CsvContentType, S3ObjectAttributes.S3ManagedEncryption, new Dictionary<string, string> { ["staged-by"] = "PersonalizeDeletion" });
-
-        private static int FreePort()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
-        }
 
         private async Task ServeAsync()
         {
