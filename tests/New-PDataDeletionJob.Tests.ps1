@@ -189,6 +189,20 @@ Describe 'New-PDataDeletionJob' {
             $parsed.USER_ID | Should -BeExactly $expected
         }
 
+        It 'reports the rejected lines before a line that breaks the file, then stops with nothing staged' {
+            $file = New-PdUserIdFile -Name 'broken.csv' -Line @('USER_ID', 'ok-1', '"  "', 'ok-2', '"unclosed')
+            $rejected = $null
+            $stop = $null
+            try { New-PDataDeletionJob @Common -Path $file -ErrorVariable rejected -ErrorAction SilentlyContinue } catch { $stop = $_ }
+            # -ErrorVariable also keeps the terminating error's exception; the records are what the user saw.
+            $errors = @(@($rejected | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) + $stop)
+            $errors.FullyQualifiedErrorId | Should -Be @("InvalidUserId,$CommandId", "InvalidUserIdFile,$CommandId")
+            $errors[0].TargetObject | Should -Be "$($file):3"
+            $errors[1].Exception.Message | Should -Match 'Line 5 '
+            @(Get-CreateRequest).Count | Should -Be 0
+            @(Get-StagedObject).Count | Should -Be 0
+        }
+
         It 'takes a piped s3:// string as a data location: its own job, no staging, no copy' {
             Set-PdFakeS3Object -Bucket 'customer-data' -Key 'gdpr/batch-7.csv' -Content "USER_ID`nx`ny`n"
             $job = 's3://customer-data/gdpr/batch-7.csv' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force

@@ -420,11 +420,12 @@ namespace PersonalizeDeletion.Cmdlets
         internal void AddFile(DeletionBatch batch, string file)
         {
             WriteVerbose($"Reading user IDs from {file}.");
+
+            // IDs stay UTF-8 bytes from the file to the staged CSV, and go through the intake in batches.
+            var ids = new UserIdBatch();
             try
             {
-                // IDs stay UTF-8 bytes from the file to the staged CSV, and go through the intake in batches.
                 using var reader = new UserIdCsvFileReader(file);
-                var ids = new UserIdBatch();
                 while (reader.TryReadNextUtf8(out ReadOnlySpan<byte> id, out long line))
                 {
                     if (batch.Intake is null)
@@ -443,8 +444,14 @@ namespace PersonalizeDeletion.Cmdlets
             }
             catch (UserIdFileException invalid)
             {
-                // A file that cannot be read as a whole means the request is not what the user thinks: stop, and
-                // let Dispose take back whatever was staged so far.
+                // The lines read before the bad one still get their errors first, in file order, so one run shows
+                // every problem up to it. Then stop: a file that cannot be read as a whole means the request is not
+                // what the user thinks. Dispose takes back whatever was staged so far.
+                if (batch.Intake is not null)
+                {
+                    OfferFileIds(batch, ids, file);
+                }
+
                 ThrowTerminatingError(ToErrorRecord(invalid, file));
             }
         }
