@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -103,18 +102,6 @@ namespace PersonalizeDeletion.Staging
         /// "s3://bucket/key (multipart upload ID)"), for the caller to warn about.
         /// </summary>
         public IReadOnlyList<string> Leftovers => _leftovers;
-
-        /// <summary>Writes one CSV row. The ID must already be validated and de-duplicated.</summary>
-        public void Add(string userId)
-        {
-            if (userId is null)
-            {
-                throw new ArgumentNullException(nameof(userId));
-            }
-
-            byte[] utf8 = Encoding.UTF8.GetBytes(userId);
-            Add(utf8, UserIdCsv.NeedsQuoting(userId));
-        }
 
         /// <summary>
         /// Writes one CSV row for an ID given as UTF-8, quoted when <paramref name="quote"/> (from

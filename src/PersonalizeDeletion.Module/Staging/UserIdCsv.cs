@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace PersonalizeDeletion.Staging
 {
@@ -12,17 +11,11 @@ namespace PersonalizeDeletion.Staging
     /// A field is quoted (RFC 4180, with inner quotes doubled) when it contains a comma, a double quote,
     /// CR or LF, when it starts or ends with white space (many CSV readers trim unquoted fields), or when
     /// it is empty (an empty unquoted row is a blank line, which readers skip). Everything else is
-    /// written verbatim so that the common case is a single UTF-8 encode.
+    /// written verbatim, so the common row is a plain copy of the ID's UTF-8 bytes.
     /// </remarks>
     internal static class UserIdCsv
     {
         public const string HeaderName = "USER_ID";
-
-        /// <summary>
-        /// UTF-8 turns one UTF-16 code unit into at most 3 bytes (a surrogate pair is 4 bytes for 2 units),
-        /// and a doubled quote is 2 bytes for 1 unit, so this bounds any row without measuring it.
-        /// </summary>
-        private const int MaxBytesPerChar = 3;
 
         private static readonly char[] CharactersThatNeedQuoting = { ',', '"', '\r', '\n' };
 
@@ -40,10 +33,6 @@ namespace PersonalizeDeletion.Staging
                 || char.IsWhiteSpace(userId[userId.Length - 1])
                 || userId.IndexOfAny(CharactersThatNeedQuoting) >= 0;
         }
-
-        /// <summary>The field as it appears in the file, without the line ending.</summary>
-        public static string FormatField(string userId) =>
-            NeedsQuoting(userId) ? "\"" + userId.Replace("\"", "\"\"") + "\"" : userId;
 
         /// <summary>The length of the row <see cref="WriteRow(ReadOnlySpan{byte}, bool, byte[], int)"/> writes, at most.</summary>
         public static int GetMaxRowByteCount(int utf8Length, bool quote) => quote ? checked((utf8Length * 2) + 3) : utf8Length + 1;
@@ -80,23 +69,5 @@ namespace PersonalizeDeletion.Staging
             return position - offset;
         }
 
-        /// <summary>An upper bound of <see cref="WriteRow"/>'s result, computed without encoding.</summary>
-        public static int GetMaxRowByteCount(string userId) => checked((userId.Length * MaxBytesPerChar) + 3);
-
-        /// <summary>
-        /// Encodes the row (field and line feed) at <paramref name="offset"/> and returns its length in bytes.
-        /// The destination must have <see cref="GetMaxRowByteCount"/> bytes free.
-        /// </summary>
-        public static int WriteRow(string userId, byte[] destination, int offset)
-        {
-            if (!NeedsQuoting(userId))
-            {
-                int length = Encoding.UTF8.GetBytes(userId, 0, userId.Length, destination, offset);
-                destination[offset + length] = (byte)'\n';
-                return length + 1;
-            }
-
-            return WriteRow(Encoding.UTF8.GetBytes(userId), quote: true, destination, offset);
-        }
     }
 }

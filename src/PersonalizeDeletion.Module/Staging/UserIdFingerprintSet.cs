@@ -4,7 +4,6 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO.Hashing;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace PersonalizeDeletion.Staging
 {
@@ -35,12 +34,9 @@ namespace PersonalizeDeletion.Staging
         private const int FirstSegmentSlots = 1 << 12;
         private const int MaxDirectoryBits = 32;
 
-        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
         private readonly List<Segment> _segments = new List<Segment>();
         private Segment[] _directory;
         private int _directoryBits;
-        private byte[] _encoded = new byte[1024];
 
         // Keeps the early reads of the batch Add from being optimised away.
         private uint _touched;
@@ -82,24 +78,6 @@ namespace PersonalizeDeletion.Staging
 
             _segments.Clear();
             _directory = Array.Empty<Segment>();
-        }
-
-        /// <summary>Adds the ID; true when it was not seen before. A lone surrogate cannot be added (it has no UTF-8 form).</summary>
-        public bool Add(string userId)
-        {
-            if (userId is null)
-            {
-                throw new ArgumentNullException(nameof(userId));
-            }
-
-            int max = StrictUtf8.GetMaxByteCount(userId.Length);
-            if (_encoded.Length < max)
-            {
-                _encoded = new byte[max];
-            }
-
-            int length = StrictUtf8.GetBytes(userId, 0, userId.Length, _encoded, 0);
-            return Add(new ReadOnlySpan<byte>(_encoded, 0, length));
         }
 
         /// <summary>Adds the ID given as its UTF-8 bytes; true when it was not seen before.</summary>

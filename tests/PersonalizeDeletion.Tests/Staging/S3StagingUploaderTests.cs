@@ -125,7 +125,7 @@ namespace PersonalizeDeletion.Tests.Staging
                 rowsPerObject.Add(rows);
             }
 
-            Assert.Equal(ids.Select(UserIdCsv.FormatField), rowsPerObject.SelectMany(r => r));
+            Assert.Equal(ids.Select(StagingTestExtensions.Field), rowsPerObject.SelectMany(r => r));
 
             // Objects are filled: the first row of each next object would not have fit.
             for (int i = 0; i + 1 < staged.Count; i++)

@@ -168,7 +168,9 @@ namespace PersonalizeDeletion.Tests.Staging
                 var row = new byte[1024];
                 foreach (string id in ids)
                 {
-                    int length = UserIdCsv.WriteRow(id, row, 0);
+                    byte[] written = StagingTestExtensions.Row(id);
+                    written.CopyTo(row, 0);
+                    int length = written.Length;
                     if (random.Next(2) == 0)
                     {
                         // CRLF on some rows: the reader must not care.
