@@ -1,5 +1,5 @@
 @{
-    RootModule             = 'PersonalizeDeletion.psm1'
+    RootModule             = 'PersonalizeDeletion.dll'
     ModuleVersion          = '0.1.0'
     CompatiblePSEditions   = @('Desktop', 'Core')
     GUID                   = 'e749cc05-69a3-41b8-a980-c55cb7d976c9'

@@ -90,13 +90,10 @@ function Invoke-Build {
         Where-Object Name -NotIn @('System.Management.Automation.dll') |
         Copy-Item -Destination $ModuleOut
 
-    if (Test-Path $LoaderProject) {
-        Invoke-Native dotnet @('build', $LoaderProject, '-c', $Configuration, '-nologo', '-v', 'q', "-p:Version=$version") -Quiet
-        $loaderBin = Join-Path $Root "src/PersonalizeDeletion.Loader/bin/$Configuration/net8.0"
-        Copy-Item (Join-Path $loaderBin 'PersonalizeDeletion.Loader.dll') -Destination $ModuleOut
-        $psm1 = Join-Path $Root 'src/PersonalizeDeletion.Loader/PersonalizeDeletion.psm1'
-        if (Test-Path $psm1) { Copy-Item $psm1 -Destination $ModuleOut }
-    }
+    # PowerShell 7 only: puts the engine and the AWS SDK into the module's private load context.
+    Invoke-Native dotnet @('build', $LoaderProject, '-c', $Configuration, '-nologo', '-v', 'q', "-p:Version=$version") -Quiet
+    $loaderBin = Join-Path $Root "src/PersonalizeDeletion.Loader/bin/$Configuration/net8.0"
+    Copy-Item (Join-Path $loaderBin 'PersonalizeDeletion.Loader.dll') -Destination $ModuleOut
 
     Copy-Item (Join-Path $Root 'src/PersonalizeDeletion.Module/PersonalizeDeletion.Format.ps1xml') -Destination $ModuleOut
     Copy-Item (Join-Path $Root 'LICENSE') -Destination $ModuleOut

@@ -1,6 +1,7 @@
 # The module must import and work whatever other modules loaded first: AWS.Tools 4 / AWSPowerShell.NetCore bring
 # AWSSDK.Core 3.3.0.0, AWS.Tools 5 an AWSSDK.Core 4.0.0.0 from its own package version. On PowerShell 7 the cmdlet
-# assembly and its dependencies live in a private AssemblyLoadContext (src/PersonalizeDeletion.Loader).
+# assembly (PersonalizeDeletion.dll) is an ordinary binary module in the default AssemblyLoadContext, and the engine
+# (PersonalizeDeletion.Engine.dll) with every dependency lives in a private one (src/PersonalizeDeletion.Loader).
 #
 # Assemblies cannot be unloaded from the default context, so every scenario runs in a fresh pwsh child process
 # that loads the conflicting assemblies, imports the built module and reports what it saw as JSON; the fake runs
@@ -108,24 +109,34 @@ namespace System.IO.Hashing { public static class StandIn { } }
 
     # What every child reports after its commands: where the module's pieces were loaded from.
     $script:ReportLoadContexts = @'
+function Get-PdEngineContext {
+    # The engine loads when a cmdlet first runs; the cmdlet assembly names it, so this finds it wherever it went.
+    $engine = [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'PersonalizeDeletion.Engine' }
+    if (@($engine).Count -ne 1) { throw "Expected one PersonalizeDeletion.Engine, found $(@($engine).Count)." }
+    [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine)
+}
 function Get-PdLoadReport {
     $implementing = (Get-Command Get-PDataDeletionJob).ImplementingType
-    $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($implementing.Assembly)
+    $context = Get-PdEngineContext
+    $engine = $context.Assemblies | Where-Object { $_.GetName().Name -eq 'PersonalizeDeletion.Engine' }
     $moduleCore = @($context.Assemblies | Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' })
     $defaultCore = @([System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies | Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' })
     $json = $context.LoadFromAssemblyName([System.Reflection.AssemblyName]::new('System.Text.Json, Version=8.0.0.0'))
     [ordered]@{
-        CmdletContext        = $context.Name
+        CmdletContext        = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($implementing.Assembly).Name
+        EngineContext        = $context.Name
         DerivesFromPSCmdlet  = [System.Management.Automation.PSCmdlet].IsAssignableFrom($implementing)
         ModuleCoreCount      = $moduleCore.Count
         ModuleCoreVersion    = $(if ($moduleCore) { $moduleCore[0].GetName().Version.ToString() })
         ModuleCoreFileVersion = $(if ($moduleCore) { [System.Diagnostics.FileVersionInfo]::GetVersionInfo($moduleCore[0].Location).FileVersion })
         ModuleCoreLocation   = $(if ($moduleCore) { $moduleCore[0].Location })
         DefaultCoreVersions  = @($defaultCore | ForEach-Object { $_.GetName().Version.ToString() })
+        DefaultOurs          = @([System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies | ForEach-Object { $_.GetName().Name } | Where-Object { $_ -like 'PersonalizeDeletion*' } | Sort-Object)
         OutsideModuleFolder  = @($context.Assemblies | Where-Object { (Split-Path $_.Location) -ne (Split-Path $implementing.Assembly.Location) } | ForEach-Object Location)
         TextJsonContext      = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($json).Name
         TextJsonLocation     = $json.Location
         CmdletFolder         = Split-Path $implementing.Assembly.Location
+        EngineFolder         = Split-Path $engine.Location
     }
 }
 '@
@@ -151,7 +162,7 @@ Import-Module $ModulePath
 $jobs = @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup)
 $report = Get-PdLoadReport
 # What our AWSSDK.Core gets when it asks for its System.IO.Hashing.
-$context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-PDataDeletionJob).ImplementingType.Assembly)
+$context = Get-PdEngineContext
 $core = $context.Assemblies | Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' }
 $hashing = $context.LoadFromAssemblyName(($core.GetReferencedAssemblies() | Where-Object Name -eq 'System.IO.Hashing'))
 $report.JobNames = @($jobs.JobName | Sort-Object)
@@ -200,14 +211,14 @@ Import-Module $ModulePath -Force
 $report = Get-PdLoadReport
 $report.Counts = @($first, @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup).Count)
 $report.Exported = @((Get-Module PersonalizeDeletion).ExportedCmdlets.Keys | Sort-Object)
-$report.LoaderCmdletVisible = $null -ne (Get-Command Get-PersonalizeDeletionCmdletAssembly -ErrorAction SilentlyContinue)
+$report.Commands = @(Get-Command -Module PersonalizeDeletion | ForEach-Object Name | Sort-Object)
 $report.Contexts = @([System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -eq 'PersonalizeDeletion').Count
 $report | ConvertTo-Json -Compress -Depth 4
 '@)
 
         $report.Counts | Should -Be @(2, 2)
         $report.Exported | Should -Be @((Import-PowerShellDataFile (Join-Path $PdModulePath 'PersonalizeDeletion.psd1')).CmdletsToExport | Sort-Object)
-        $report.LoaderCmdletVisible | Should -BeFalse
+        $report.Commands | Should -Be $report.Exported
         # Re-imports reuse the one context: a second would give the session two incompatible sets of our types.
         $report.Contexts | Should -Be 1
         $report.ModuleCoreCount | Should -Be 1
@@ -228,7 +239,8 @@ $report | ConvertTo-Json -Compress -Depth 4
 
         $report.Removed | Should -BeTrue
         $report.Counts | Should -Be @(2, 2)
-        $report.CmdletContext | Should -Be 'PersonalizeDeletion'
+        $report.CmdletContext | Should -Be 'Default'
+        $report.EngineContext | Should -Be 'PersonalizeDeletion'
     }
 
     It 'honours -Credential and $StoredAWSCredentials objects of another AWSSDK.Core copy (AWS.Tools 5 in the default context)' {
@@ -240,7 +252,7 @@ $byParameter = @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup -Credential 
 $global:StoredAWSCredentials = $credentialType::new($Stored[0], $Stored[1])
 $byStored = @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup).Count
 $report = Get-PdLoadReport
-$ourCredentialType = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-PDataDeletionJob).ImplementingType.Assembly).Assemblies |
+$ourCredentialType = (Get-PdEngineContext).Assemblies |
     Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' } | ForEach-Object { $_.GetType('Amazon.Runtime.AWSCredentials', $true) }
 $report.Counts = @($byParameter, $byStored)
 $report.CredentialContext = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($credentialType.Assembly).Name
@@ -253,11 +265,12 @@ $report | ConvertTo-Json -Compress -Depth 4
         $report.CredentialContext | Should -Be 'Default'
         $report.CredentialIsOurType | Should -BeFalse
         $report.DefaultCoreVersions | Should -Be @('4.0.0.0')
-        $report.CmdletContext | Should -Be 'PersonalizeDeletion'
+        $report.CmdletContext | Should -Be 'Default'
+        $report.EngineContext | Should -Be 'PersonalizeDeletion'
         @(Get-PdFakeRequest -Service personalize).accessKeyId | Select-Object -Unique | Should -Be @($ForeignKey[0], $StoredKey[0])
     }
 
-    It 'loads the cmdlets and AWSSDK into a private context, and PowerShell and framework assemblies from the default one' {
+    It 'loads the engine and AWSSDK into a private context, and the cmdlets, PowerShell and framework assemblies from the default one' {
         $report = Invoke-PdChildSession -Script ($ReportLoadContexts + @'
 Import-Module $ModulePath
 $null = Get-PDataDeletionJob -DatasetGroupArn $RetailGroup
@@ -266,7 +279,10 @@ $report.RuntimeDirectory = [System.Runtime.InteropServices.RuntimeEnvironment]::
 $report | ConvertTo-Json -Compress -Depth 4
 '@)
 
-        $report.CmdletContext | Should -Be 'PersonalizeDeletion'
+        $report.CmdletContext | Should -Be 'Default'
+        $report.EngineContext | Should -Be 'PersonalizeDeletion'
+        $report.DefaultOurs | Should -Be @('PersonalizeDeletion', 'PersonalizeDeletion.Loader')
+        $report.EngineFolder | Should -Be $report.CmdletFolder
         $report.ModuleCoreCount | Should -Be 1
         $report.DefaultCoreVersions | Should -BeNullOrEmpty
         # Our cmdlets derive from the engine's PSCmdlet, not from a copy of System.Management.Automation.
@@ -278,36 +294,21 @@ $report | ConvertTo-Json -Compress -Depth 4
         $report.TextJsonLocation | Should -BeLike "$($report.RuntimeDirectory.TrimEnd('/\'))*"
     }
 
-    It 'finds the MAML help of cmdlets loaded into the private context' {
-        # A copy of the module with a help file of our own, so the check does not depend on the docs build.
-        $copy = Join-Path $PdTemp 'help-copy/PersonalizeDeletion'
-        $null = New-Item -ItemType Directory -Force -Path (Split-Path $copy)
-        Copy-Item $PdModulePath -Destination $copy -Recurse -Force
-        $null = New-Item -ItemType Directory -Force -Path (Join-Path $copy 'en-US')
-        Set-Content -Path (Join-Path $copy 'en-US/PersonalizeDeletion.dll-Help.xml') -Encoding utf8NoBOM -Value @'
-<?xml version="1.0" encoding="utf-8"?>
-<helpItems schema="maml" xmlns="http://msh">
-  <command:command xmlns:maml="http://schemas.microsoft.com/maml/2004/10" xmlns:command="http://schemas.microsoft.com/maml/dev/command/2004/10" xmlns:dev="http://schemas.microsoft.com/maml/dev/2004/10">
-    <command:details>
-      <command:name>Get-PDataDeletionJob</command:name>
-      <command:verb>Get</command:verb>
-      <command:noun>PDataDeletionJob</command:noun>
-      <maml:description><maml:para>Isolation help probe synopsis.</maml:para></maml:description>
-    </command:details>
-    <maml:description><maml:para>Isolation help probe description.</maml:para></maml:description>
-  </command:command>
-</helpItems>
-'@
-        $report = Invoke-PdChildSession -Variable @{ CopyPath = Join-Path $copy 'PersonalizeDeletion.psd1' } -Script @'
-Import-Module $CopyPath
-$help = Get-Help Get-PDataDeletionJob
-[ordered]@{
-    Synopsis = $help.Synopsis
-    Context  = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-PDataDeletionJob).ImplementingType.Assembly).Name
-} | ConvertTo-Json -Compress
-'@
+    It 'loads neither the engine nor the AWS SDK at import, only when a command first runs' {
+        $report = Invoke-PdChildSession -Script ($ReportLoadContexts + @'
+function Get-PdLoaded { @([System.AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { $_.GetName().Name } | Where-Object { $_ -like 'PersonalizeDeletion*' -or $_ -like 'AWSSDK*' } | Sort-Object) }
+Import-Module $ModulePath
+$afterImport = Get-PdLoaded
+$null = Get-PDataDeletionJob -DatasetGroupArn $RetailGroup
+$report = Get-PdLoadReport
+$report.AfterImport = $afterImport
+$report.AfterCommand = Get-PdLoaded
+$report | ConvertTo-Json -Compress -Depth 4
+'@)
 
-        $report.Context | Should -Be 'PersonalizeDeletion'
-        $report.Synopsis | Should -Be 'Isolation help probe synopsis.'
+        $report.AfterImport | Should -Be @('PersonalizeDeletion', 'PersonalizeDeletion.Loader')
+        $report.AfterCommand | Should -Contain 'PersonalizeDeletion.Engine'
+        $report.AfterCommand | Should -Contain 'AWSSDK.Core'
+        $report.EngineContext | Should -Be 'PersonalizeDeletion'
     }
 }

@@ -7,13 +7,13 @@ using System.Runtime.Loader;
 namespace PersonalizeDeletion.Loader
 {
     /// <summary>
-    /// The private load context of one module folder: the cmdlet assembly and every dependency shipped beside
+    /// The private load context of the module folder: the engine assembly and every dependency shipped beside
     /// it load here, so they bind to our copies whatever other modules put into the default context first
     /// (AWS.Tools 4 brings AWSSDK.Core 3.3.0.0, AWS.Tools 5 an AWSSDK.Core 4.0.0.0 of its own package version).
     /// </summary>
     /// <remarks>
     /// Two kinds of assembly deliberately stay with the default context: those we do not ship (PowerShell's
-    /// own, so our cmdlets derive from the engine's PSCmdlet, and the runtime's), and those the runtime
+    /// own and the runtime's, and PersonalizeDeletion.dll, the cmdlets, which live in the default context), and those the runtime
     /// provides at the requested version or higher (System.Text.Json, System.Memory ...), which we ship only
     /// as netstandard2.0 copies for Windows PowerShell 5.1 and which the runtime serves better.
     /// The context is not collectible: PowerShell keeps cmdlet and parameter metadata for the life of the
@@ -40,7 +40,7 @@ namespace PersonalizeDeletion.Loader
             }
 
             string shipped = Path.Combine(_moduleDirectory, assemblyName.Name + ".dll");
-            if (!File.Exists(shipped) || IsServedByPlatform(assemblyName))
+            if (StaysInDefault(assemblyName.Name) || !File.Exists(shipped) || IsServedByPlatform(assemblyName))
             {
                 // Returning null hands the request to the default context.
                 return null;
@@ -48,6 +48,11 @@ namespace PersonalizeDeletion.Loader
 
             return LoadFromAssemblyPath(shipped);
         }
+
+        // The cmdlets and this loader are PowerShell's (default context); a copy here would be a second set of types.
+        private static bool StaysInDefault(string name) =>
+            string.Equals(name, "PersonalizeDeletion", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "PersonalizeDeletion.Loader", StringComparison.OrdinalIgnoreCase);
 
         private static bool IsServedByPlatform(AssemblyName requested)
         {

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
-using Amazon.S3;
 using PersonalizeDeletion.Aws;
 using PersonalizeDeletion.Jobs;
 using PersonalizeDeletion.Staging;
@@ -19,7 +17,6 @@ namespace PersonalizeDeletion.Cmdlets
         private readonly string _roleArn;
         private readonly string? _stagingUri;
         private readonly string _connectionKey;
-        private IAmazonS3? _s3;
 
         public DeletionBatch(string[] datasetGroupArns, string roleArn, string? stagingUri, string connectionKey, AwsSession session, IReadOnlyList<PersonalizeArn> groups, S3Location? staging, string expectedBucketOwner)
         {
@@ -31,6 +28,7 @@ namespace PersonalizeDeletion.Cmdlets
             Groups = groups;
             Staging = staging;
             ExpectedBucketOwner = expectedBucketOwner;
+            S3 = new LazyS3Client(() => Session);
         }
 
         /// <summary>The credentials and region the batch was started with; its calls keep using them.</summary>
@@ -56,7 +54,7 @@ namespace PersonalizeDeletion.Cmdlets
         public List<S3Location> Locations { get; } = new List<S3Location>();
 
         /// <summary>The batch's S3 client, created at the first S3 call.</summary>
-        public IAmazonS3 S3() => _s3 ??= Session.CreateS3Client();
+        public LazyS3Client S3 { get; }
 
         public bool Matches(string[] datasetGroupArns, string roleArn, string? stagingUri, string connectionKey)
         {
@@ -85,26 +83,18 @@ namespace PersonalizeDeletion.Cmdlets
             Intake?.Dispose();
             Uploader?.Dispose();
             Uploader = null;
-            if (!Finished && _s3 is not null)
+            if (!Finished && S3.IsCreated)
             {
-                var inspector = new S3DataLocationInspector(_s3, ExpectedBucketOwner);
                 foreach (StagedObject orphan in Staged.Where(item => !Used.Contains(item)))
                 {
-                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                    try
-                    {
-                        inspector.DeleteAsync(orphan.Bucket, orphan.Key, timeout.Token).GetAwaiter().GetResult();
-                    }
-                    catch (Exception failure) when (failure is S3RequestException || failure is OperationCanceledException || failure is Amazon.Runtime.AmazonClientException || failure is System.Net.Http.HttpRequestException)
-                    {
-                        // Nothing can be reported once the pipeline has stopped; the object stays for the caller's lifecycle rule.
-                    }
+                    // Nothing can be reported once the pipeline has stopped; an object left behind stays for the
+                    // caller's lifecycle rule.
+                    S3.TryDeleteStaged(orphan, ExpectedBucketOwner, TimeSpan.FromSeconds(30));
                 }
             }
 
             Finished = true;
-            _s3?.Dispose();
-            _s3 = null;
+            S3.Dispose();
         }
     }
 }

@@ -537,7 +537,7 @@ namespace PersonalizeDeletion.Cmdlets
             DataLocationSummary? summary;
             try
             {
-                var inspector = new S3DataLocationInspector(batch.S3(), batch.ExpectedBucketOwner);
+                var inspector = batch.S3.Inspector(batch.ExpectedBucketOwner);
                 summary = Await(token => inspector.SummarizeAsync(location, token));
             }
             catch (Exception failure) when (!(failure is PipelineStoppedException))
@@ -606,7 +606,7 @@ namespace PersonalizeDeletion.Cmdlets
             target.Metadata["module-version"] = typeof(NewPDataDeletionJobCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
             WriteVerbose($"Staging user IDs under s3://{target.Bucket}/{target.KeyBase}-NNN.csv (SSE-S3, expected bucket owner {batch.ExpectedBucketOwner}).");
-            batch.Uploader = new S3StagingUploader(new AmazonS3StagingClient(batch.S3()), target, StopToken);
+            batch.Uploader = new S3StagingUploader(batch.S3.StagingClient(), target, StopToken);
             S3StagingUploader uploader = batch.Uploader;
             batch.Intake = new UserIdIntake(uploader.Add);
         }
@@ -752,7 +752,7 @@ namespace PersonalizeDeletion.Cmdlets
             Func<string, System.Threading.CancellationToken, Task<bool>>? sameData = null;
             if (unit.Staged is StagedObject stagedObject)
             {
-                var inspector = new S3DataLocationInspector(batch.S3(), batch.ExpectedBucketOwner);
+                var inspector = batch.S3.Inspector(batch.ExpectedBucketOwner);
                 sameData = (location, token) => inspector.HoldsSameDataAsync(location, stagedObject, token);
             }
 
@@ -876,7 +876,7 @@ namespace PersonalizeDeletion.Cmdlets
         {
             try
             {
-                var inspector = new S3DataLocationInspector(batch.S3(), batch.ExpectedBucketOwner);
+                var inspector = batch.S3.Inspector(batch.ExpectedBucketOwner);
                 Await(token => inspector.DeleteAsync(item.Bucket, item.Key, token));
                 WriteVerbose($"Removed {item.Uri}: no job reads it.");
             }

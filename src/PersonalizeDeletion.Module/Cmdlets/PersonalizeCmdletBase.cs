@@ -111,15 +111,11 @@ namespace PersonalizeDeletion.Cmdlets
                 session = session.ForRegion(region);
             }
 
-            string key = session.Region + "\u001f" + session.CredentialSource + "\u001f" + session.EndpointUrl + "\u001f" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(session.Credentials).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string key = session.ClientKey;
             if (!_clients.TryGetValue(key, out IPersonalizeClient? client))
             {
-                client = session.CreatePersonalizeClient();
-                if (client is PersonalizeClient described)
-                {
-                    WriteVerbose($"Personalize endpoint for {session.Region}: {described.DescribeEndpoint()}");
-                }
-
+                client = session.CreatePersonalizeClient(out string endpoint);
+                WriteVerbose($"Personalize endpoint for {session.Region}: {endpoint}");
                 _clients[key] = client;
             }
 

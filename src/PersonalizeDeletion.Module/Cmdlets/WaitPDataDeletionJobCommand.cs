@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
-using Amazon.S3;
 using PersonalizeDeletion.Aws;
 using PersonalizeDeletion.Jobs;
 using PersonalizeDeletion.Personalize;
@@ -23,7 +22,7 @@ namespace PersonalizeDeletion.Cmdlets
 
         private readonly List<DataDeletionJob> _jobs = new List<DataDeletionJob>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
-        private IAmazonS3? _s3;
+        private LazyS3Client? _s3;
 
         [Parameter(ParameterSetName = DefaultParameterSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DataDeletionJobArn", "Arn")]
@@ -201,7 +200,7 @@ namespace PersonalizeDeletion.Cmdlets
 
                 DataDeletionJob first = readers.First();
                 string? owner = PersonalizeArn.TryParse(first.DatasetGroupArn, out PersonalizeArn? group) ? group!.Account : null;
-                var inspector = new S3DataLocationInspector(S3(), owner);
+                var inspector = (_s3 ??= new LazyS3Client(GetSession)).Inspector(owner);
                 try
                 {
                     IReadOnlyList<string>? stagedFor = Await(token => inspector.GetStagedForDatasetGroupsAsync(location.Bucket, location.Key, token));
@@ -236,7 +235,6 @@ namespace PersonalizeDeletion.Cmdlets
             }
         }
 
-        private IAmazonS3 S3() => _s3 ??= GetSession().CreateS3Client();
 
         protected override void Dispose(bool disposing)
         {

@@ -49,7 +49,25 @@ namespace PersonalizeDeletion.Aws
         /// <summary>The shared credentials file holding <see cref="ProfileName"/> (its config file sits beside it or is AWS_CONFIG_FILE); else -ProfileLocation, if given.</summary>
         public string? ProfileLocation { get; }
 
-        public IPersonalizeClient CreatePersonalizeClient() =>
+        /// <summary>
+        /// Sessions with equal keys can share a client: same region, endpoint, credential source and the very same
+        /// credentials object.
+        /// </summary>
+        public string ClientKey =>
+            Region + "\u001f" + CredentialSource + "\u001f" + EndpointUrl + "\u001f" +
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Credentials).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        public IPersonalizeClient CreatePersonalizeClient() => CreateClient();
+
+        /// <param name="endpoint">The endpoint the client will call, for -Verbose (see <see cref="PersonalizeClient.DescribeEndpoint"/>).</param>
+        public IPersonalizeClient CreatePersonalizeClient(out string endpoint)
+        {
+            PersonalizeClient client = CreateClient();
+            endpoint = client.DescribeEndpoint();
+            return client;
+        }
+
+        private PersonalizeClient CreateClient() =>
             PersonalizeClient.Create(
                 Credentials,
                 new PersonalizeClientOptions
