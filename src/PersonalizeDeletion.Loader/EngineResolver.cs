@@ -27,9 +27,6 @@ namespace PersonalizeDeletion.Loader
         private static readonly object Gate = new object();
         private static ModuleLoadContext? s_context;
 
-        /// <summary>The private context, once registered (null before).</summary>
-        public static AssemblyLoadContext? Context => s_context;
-
         /// <summary>
         /// Makes the default context load the engine from <paramref name="moduleDirectory"/> into its private
         /// context. Called at every import; only the first call registers (Import-Module -Force and re-imports

@@ -173,7 +173,14 @@ namespace PersonalizeDeletion.Tests.Personalize
         [Fact]
         public async Task A_request_timeout_surfaces_as_a_client_exception_not_as_a_cancellation()
         {
-            using var server = new StubPersonalizeServer().Then(StubResponse.NoAnswer());
+            // Every attempt goes unanswered: on a loaded machine the SDK may count a timed-out connection as stale
+            // and try once more on top of MaxErrorRetry, and that attempt must time out as well.
+            using var server = new StubPersonalizeServer();
+            for (var i = 0; i < 5; i++)
+            {
+                server.Then(StubResponse.NoAnswer());
+            }
+
             using var client = StubClients.For(server, maxErrorRetry: 0, timeout: TimeSpan.FromMilliseconds(300));
 
             var error = await Assert.ThrowsAsync<PersonalizeClientException>(() => client.ListDatasetGroupsAsync(null, null, CancellationToken.None));
