@@ -285,7 +285,7 @@ $report | ConvertTo-Json -Compress -Depth 4
         $report.EngineFolder | Should -Be $report.CmdletFolder
         $report.ModuleCoreCount | Should -Be 1
         $report.DefaultCoreVersions | Should -BeNullOrEmpty
-        # Our cmdlets derive from the engine's PSCmdlet, not from a copy of System.Management.Automation.
+        # Our cmdlets derive from PowerShell's own PSCmdlet, not from a copy of System.Management.Automation.
         $report.DerivesFromPSCmdlet | Should -BeTrue
         # Everything in the private context came from the module folder ...
         $report.OutsideModuleFolder | Should -BeNullOrEmpty
