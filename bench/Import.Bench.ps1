@@ -16,7 +16,7 @@
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $FakePath,
-    [int] $Runs = 5
+    [int] $Runs = 11
 )
 
 . (Join-Path $PSScriptRoot 'BenchCommon.ps1')
