@@ -46,6 +46,21 @@ namespace PersonalizeDeletion.Tests.Aws
         }
 
         [Fact]
+        public void ClientKeySharesClientsOnlyForTheSameRegionEndpointAndCredentialsObject()
+        {
+            using var dir = new AwsTestDirectory();
+            var session = AwsSessionResolver.Resolve(Keys(endpointUrl: "http://127.0.0.1:8080"), dir.Environment);
+            var again = AwsSessionResolver.Resolve(Keys(endpointUrl: "http://127.0.0.1:8080"), dir.Environment);
+
+            Assert.Equal(session.ClientKey, session.ForRegion(session.Region).ClientKey);
+            Assert.NotEqual(session.ClientKey, session.ForRegion("ap-south-2").ClientKey);
+            Assert.NotEqual(session.ClientKey, AwsSessionResolver.Resolve(Keys(endpointUrl: "http://127.0.0.1:9090"), dir.Environment).ClientKey);
+            // The same settings resolved again give another credentials object: a client holds its credentials, so it is not shared.
+            Assert.NotSame(session.Credentials, again.Credentials);
+            Assert.NotEqual(session.ClientKey, again.ClientKey);
+        }
+
+        [Fact]
         public void ForRegionKeepsCredentialsAndEndpoint()
         {
             using var dir = new AwsTestDirectory();
