@@ -32,19 +32,18 @@ namespace PersonalizeDeletion.Aws
 
         /// <summary>
         /// Best-effort removal of an object this module staged, for clean-up paths where nothing can be reported any
-        /// more (the pipeline stopped): false when S3 or the network said no, or the time ran out.
+        /// more (the pipeline stopped): a refusal from S3, a network failure or running out of time is swallowed.
         /// </summary>
-        public bool TryDeleteStaged(StagedObject staged, string? expectedBucketOwner, TimeSpan timeout)
+        public void DeleteStagedQuietly(StagedObject staged, string? expectedBucketOwner, TimeSpan timeout)
         {
             using var cancellation = new CancellationTokenSource(timeout);
             try
             {
                 Inspector(expectedBucketOwner).DeleteAsync(staged.Bucket, staged.Key, cancellation.Token).GetAwaiter().GetResult();
-                return true;
             }
             catch (Exception failure) when (failure is S3RequestException || failure is OperationCanceledException || failure is Amazon.Runtime.AmazonClientException || failure is System.Net.Http.HttpRequestException)
             {
-                return false;
+                // The object stays for the bucket's lifecycle rule.
             }
         }
 

@@ -89,7 +89,7 @@ namespace PersonalizeDeletion.Cmdlets
                 {
                     // Nothing can be reported once the pipeline has stopped; an object left behind stays for the
                     // caller's lifecycle rule.
-                    S3.TryDeleteStaged(orphan, ExpectedBucketOwner, TimeSpan.FromSeconds(30));
+                    S3.DeleteStagedQuietly(orphan, ExpectedBucketOwner, TimeSpan.FromSeconds(30));
                 }
             }
 

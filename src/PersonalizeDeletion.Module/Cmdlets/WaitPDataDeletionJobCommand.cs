@@ -22,7 +22,13 @@ namespace PersonalizeDeletion.Cmdlets
 
         private readonly List<DataDeletionJob> _jobs = new List<DataDeletionJob>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
-        private LazyS3Client? _s3;
+        private readonly LazyS3Client _s3;
+
+        public WaitPDataDeletionJobCommand()
+        {
+            // Only -RemoveStagedData calls S3, and only then is a client made.
+            _s3 = new LazyS3Client(GetSession);
+        }
 
         [Parameter(ParameterSetName = DefaultParameterSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DataDeletionJobArn", "Arn")]
@@ -200,7 +206,7 @@ namespace PersonalizeDeletion.Cmdlets
 
                 DataDeletionJob first = readers.First();
                 string? owner = PersonalizeArn.TryParse(first.DatasetGroupArn, out PersonalizeArn? group) ? group!.Account : null;
-                var inspector = (_s3 ??= new LazyS3Client(GetSession)).Inspector(owner);
+                var inspector = _s3.Inspector(owner);
                 try
                 {
                     IReadOnlyList<string>? stagedFor = Await(token => inspector.GetStagedForDatasetGroupsAsync(location.Bucket, location.Key, token));
@@ -235,10 +241,9 @@ namespace PersonalizeDeletion.Cmdlets
             }
         }
 
-
         protected override void Dispose(bool disposing)
         {
-            _s3?.Dispose();
+            _s3.Dispose();
         }
 
         private void ReportFailures(DataDeletionJobWaiter waiter, PollRound result)
