@@ -104,6 +104,23 @@ namespace PersonalizeDeletion.Staging
             return true;
         }
 
+        /// <summary>
+        /// How many more lines the file likely has, from its length and the lines read so far (0 before the first
+        /// ID, or when the file is a pipe with no length): lets the reader's consumer make room in advance.
+        /// </summary>
+        public long EstimateRemainingLines()
+        {
+            if (!_stream.CanSeek)
+            {
+                return 0;
+            }
+
+            // _line is the number of the next line; the header was line 1.
+            long consumed = _stream.Position - (_end - _position);
+            long lines = _line - 2;
+            return consumed <= 0 || lines <= 0 ? 0 : (long)((double)(_stream.Length - consumed) * lines / consumed);
+        }
+
         public void Dispose() => _stream.Dispose();
 
         private void ReadHeader()

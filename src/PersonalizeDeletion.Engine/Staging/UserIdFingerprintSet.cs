@@ -8,76 +8,134 @@ using System.Runtime.CompilerServices;
 namespace PersonalizeDeletion.Staging
 {
     /// <summary>
-    /// Remembers which user IDs were seen, in 12 bytes per slot (15 to 30 bytes per ID) instead of the ~80+ a
+    /// Remembers which user IDs were seen, in 11 bytes per slot (14 to 17 bytes per ID) instead of the ~80+ a
     /// <c>HashSet&lt;string&gt;</c> costs, so that de-duplicating millions of IDs stays cheap.
     /// </summary>
     /// <remarks>
-    /// Only a 96-bit fingerprint of each ID's UTF-8 bytes is stored (the first 96 bits of XxHash128), not
-    /// the ID. Valid IDs and their UTF-8 encodings correspond one to one, so IDs from strings and from
-    /// files are compared alike. Two different IDs are taken as duplicates only if their fingerprints
-    /// collide; for n distinct IDs the probability of any collision is about n^2 / 2^97 (around 6e-18 for
-    /// a million IDs, 6e-14 for a hundred million), far below the chance of a hardware fault.
+    /// Only a 96-bit fingerprint of each ID's UTF-8 bytes is kept (the first 96 bits of XxHash128), not the ID.
+    /// Valid IDs and their UTF-8 encodings correspond one to one, so IDs from strings and from files are
+    /// compared alike. Two different IDs are taken as duplicates only if their fingerprints collide; for n
+    /// distinct IDs the probability of any collision is about n^2 / 2^97 (around 6e-18 for a million IDs,
+    /// 6e-14 for a hundred million), far below the chance of a hardware fault.
     /// <para>
-    /// The fingerprints live in open-addressing segments (linear probing) found through a directory
-    /// indexed by the fingerprint's top bits (extendible hashing). The first segment doubles until it has
-    /// 2^18 slots; from then on a segment that reaches 80% load splits in two by the next bit, so the set
-    /// never copies itself whole. Segment storage is rented from the shared array pool and returned by
-    /// <see cref="Dispose"/>: on virtual machines the first touch of fresh memory is the dominant cost of
-    /// a large set, and a session that stages IDs again reuses memory it already has.
+    /// Of the 96 bits, 8 choose one of 256 tables and are not stored; a slot holds the other 88 (a 64-bit key
+    /// and a 24-bit tag). Each table is a linear-probing table that grows by about a quarter when it is 80% full,
+    /// so a large set is always about 64% to 80% full: it has no moment, as a table that doubles has, where half
+    /// of its memory waits empty.
+    /// </para>
+    /// <para>
+    /// A table's slots live in pages of <see cref="PageSlots"/> slots, carved out of 1 MiB arrays rented from the
+    /// shared pool. A table that grows takes new pages and gives its old ones back to the set, where the next
+    /// table to grow takes them: growing leaves no garbage behind to raise the process's peak memory and touches
+    /// little fresh memory (on virtual machines the first touch of a page is the dominant cost of a large set;
+    /// bench/README.md). <see cref="Dispose"/> returns the arrays to the pool, so a session that stages again
+    /// reuses them.
+    /// </para>
+    /// <para>
+    /// Not thread-safe; using the set after <see cref="Dispose"/> throws <see cref="ObjectDisposedException"/>.
     /// </para>
     /// </remarks>
     internal sealed class UserIdFingerprintSet : IDisposable
     {
-        /// <summary>Slots of a segment that splits instead of growing.</summary>
-        internal const int MaxSegmentSlots = 1 << 18;
+        /// <summary>Tables, chosen by the low 8 bits of the tag.</summary>
+        internal const int TableCount = 256;
 
-        private const int FirstSegmentSlots = 1 << 12;
-        private const int MaxDirectoryBits = 32;
+        /// <summary>Bytes per slot: the 64-bit key, then the tag's upper 24 bits, low byte first.</summary>
+        internal const int SlotBytes = 11;
 
-        private readonly List<Segment> _segments = new List<Segment>();
-        private Segment[] _directory;
-        private int _directoryBits;
+        /// <summary>Slots per page (a power of two); a table smaller than one page uses part of one.</summary>
+        internal const int PageSlots = 512;
+
+        private const int PageShift = 9;
+        private const int PageBytes = PageSlots * SlotBytes;
+        private const int ChunkBytes = 1 << 20;
+        private const int PagesPerChunk = ChunkBytes / PageBytes;
+        private const int FirstSlots = 16;
+
+        // Slot numbers stay ints: 4 million pages, 2 billion slots per table, 400 billion IDs in all.
+        private const int MaxPages = int.MaxValue / PageSlots;
+
+        private readonly List<byte[]> _chunks = new List<byte[]>();
+        private readonly Stack<Page> _freePages = new Stack<Page>();
+        private Table[]? _tables;
+        private int _chunkPagesUsed = PagesPerChunk;
 
         // Keeps the early reads of the batch Add from being optimised away.
         private uint _touched;
 
         public UserIdFingerprintSet()
         {
-            var first = new Segment(0, 0, FirstSegmentSlots);
-            _segments.Add(first);
-            _directory = new[] { first };
+            var tables = new Table[TableCount];
+            for (int i = 0; i < tables.Length; i++)
+            {
+                tables[i] = NewTable(FirstSlots);
+            }
+
+            _tables = tables;
         }
 
         public long Count { get; private set; }
 
-        /// <summary>Segments in use.</summary>
-        internal int SegmentCount => _segments.Count;
-
-        /// <summary>Slots in all segments (12 bytes each).</summary>
+        /// <summary>Slots in all tables (<see cref="SlotBytes"/> each); 0 once disposed.</summary>
         internal long SlotCount
         {
             get
             {
                 long slots = 0;
-                foreach (Segment segment in _segments)
+                foreach (Table table in _tables ?? Array.Empty<Table>())
                 {
-                    slots += segment.Slots;
+                    slots += table.Capacity;
                 }
 
                 return slots;
             }
         }
 
-        /// <summary>Returns the storage to the shared pool; the set cannot be used after.</summary>
+        /// <summary>Pages taken from the pool's arrays, in tables or waiting for the next table to grow.</summary>
+        internal long PagesInUse => ((_chunks.Count - 1L) * PagesPerChunk) + _chunkPagesUsed;
+
+        /// <summary>Pages given back by tables that grew, not yet taken again.</summary>
+        internal int FreePages => _freePages.Count;
+
+        /// <summary>Returns the memory to the shared pool; the set cannot be used after. Safe to call more than once.</summary>
         public void Dispose()
         {
-            foreach (Segment segment in _segments)
+            _tables = null;
+            _freePages.Clear();
+            foreach (byte[] chunk in _chunks)
             {
-                segment.Release();
+                ArrayPool<byte>.Shared.Return(chunk);
             }
 
-            _segments.Clear();
-            _directory = Array.Empty<Segment>();
+            _chunks.Clear();
+            _chunkPagesUsed = PagesPerChunk;
+        }
+
+        /// <summary>
+        /// Makes room for about <paramref name="ids"/> more distinct IDs at once, so that a file of known size fills
+        /// the set without growing it table by table. A low guess only means growing later; a high one costs memory
+        /// (14 bytes per ID not seen).
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        public void Reserve(long ids)
+        {
+            Table[] tables = _tables ?? throw Disposed();
+            if (ids <= 0)
+            {
+                return;
+            }
+
+            // Each table gets its share of the IDs plus four standard deviations, so that nearly all fit below the limit.
+            double share = (double)ids / TableCount;
+            long perTable = (long)Math.Ceiling(share + (4 * Math.Sqrt(share)));
+            for (int i = 0; i < tables.Length; i++)
+            {
+                long slots = (tables[i].Count + perTable) * 5 / 4;
+                if (slots > tables[i].Capacity)
+                {
+                    Grow(ref tables[i], slots);
+                }
+            }
         }
 
         /// <summary>Adds the ID given as its UTF-8 bytes; true when it was not seen before.</summary>
@@ -117,227 +175,231 @@ namespace PersonalizeDeletion.Staging
         public void Add(ReadOnlySpan<ulong> keys, ReadOnlySpan<uint> tags, Span<bool> added)
         {
             const int Ahead = 16;
+            Table[] tables = _tables ?? throw Disposed();
             uint touched = 0;
             for (int i = 0; i < keys.Length; i++)
             {
                 if (i + Ahead < keys.Length)
                 {
-                    touched += SegmentOf(keys[i + Ahead]).Peek(keys[i + Ahead]);
+                    touched += tables[(byte)tags[i + Ahead]].Peek(keys[i + Ahead]);
                 }
 
-                added[i] = Add(keys[i], tags[i]);
+                added[i] = Add(tables, keys[i], tags[i]);
             }
 
             _touched = touched;
         }
 
         /// <summary>Adds a fingerprint from <see cref="Fingerprint"/>; true when it was not seen before.</summary>
+        public bool Add(ulong key, uint tag) => Add(_tables ?? throw Disposed(), key, tag);
+
         [MethodImpl(HotPath.Optimize)]
-        public bool Add(ulong key, uint tag)
+        private bool Add(Table[] tables, ulong key, uint tag)
         {
-            Segment segment = SegmentOf(key);
-            if (!segment.Add(key, tag))
+            ref Table table = ref tables[(byte)tag];
+            if (!table.Add(key, tag >> 8))
             {
                 return false;
             }
 
             Count++;
-            if (segment.Count >= segment.Slots / 5 * 4)
+            if (table.Count > table.Limit)
             {
-                if (segment.Slots < MaxSegmentSlots)
-                {
-                    segment.Grow();
-                }
-                else
-                {
-                    Split(segment);
-                }
+                Grow(ref table);
             }
 
             return true;
         }
 
-        private Segment SegmentOf(ulong key) => _directory[_directoryBits == 0 ? 0 : (int)(key >> (64 - _directoryBits))];
-
-        private void Split(Segment full)
+        /// <summary>Moves a table's fingerprints into one about a quarter larger and keeps its old pages for reuse.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private void Grow(ref Table table)
         {
-            if (full.Depth == MaxDirectoryBits)
-            {
-                // 2^32 segments of 200,000 IDs each is beyond any input; the segment fills further and gets slower.
-                return;
-            }
+            int capacity = table.Capacity;
+            long pages = capacity / PageSlots;
+            Grow(ref table, capacity < PageSlots ? Math.Min(PageSlots, capacity + (capacity / 4)) : (pages + Math.Max(1, pages / 4)) * PageSlots);
+        }
 
-            if (full.Depth == _directoryBits)
+        /// <summary>Moves a table's fingerprints into one of at least <paramref name="slots"/> slots (whole pages beyond one page).</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private void Grow(ref Table table, long slots)
+        {
+            if (slots > PageSlots)
             {
-                var doubled = new Segment[_directory.Length * 2];
-                for (int i = 0; i < _directory.Length; i++)
+                long pages = (slots + PageSlots - 1) / PageSlots;
+                if (table.Capacity == MaxPages * PageSlots)
                 {
-                    doubled[i * 2] = _directory[i];
-                    doubled[(i * 2) + 1] = _directory[i];
+                    throw new InvalidOperationException("Too many distinct user IDs to de-duplicate in memory.");
                 }
 
-                _directory = doubled;
-                _directoryBits++;
+                slots = Math.Min(MaxPages, pages) * PageSlots;
             }
 
-            // The full segment takes new storage and keeps the keys whose next bit is 0; a new segment takes
-            // those whose bit is 1. The old storage goes back to the pool, where the next split finds it.
-            int depth = full.Depth + 1;
-            var sibling = new Segment(depth, (full.Prefix << 1) | 1, MaxSegmentSlots);
-            full.SplitOff(sibling, 1UL << (64 - depth));
-            _segments.Add(sibling);
-
-            // Of the directory entries that pointed at the full segment, the upper half now points at the sibling.
-            int shift = _directoryBits - depth;
-            int first = (int)(sibling.Prefix << shift);
-            for (int i = first; i < first + (1 << shift); i++)
+            Table old = table;
+            table = NewTable((int)slots);
+            old.MoveTo(ref table);
+            foreach (Page page in old.Pages)
             {
-                _directory[i] = sibling;
+                _freePages.Push(page);
             }
         }
 
-        /// <summary>
-        /// A linear-probing table of 96-bit fingerprints: per slot three 32-bit words, the 64-bit key (high word
-        /// first) and the tag, side by side so that a probe reads one cache line, not two.
-        /// </summary>
-        private sealed class Segment
+        /// <summary>A table of empty slots.</summary>
+        [MethodImpl(HotPath.Optimize)]
+        private Table NewTable(int capacity)
         {
-            private uint[] _words;
-            private int _mask;
-
-            public Segment(int depth, ulong prefix, int slots)
+            var pages = new Page[(capacity + PageSlots - 1) / PageSlots];
+            for (int i = 0; i < pages.Length; i++)
             {
-                Depth = depth;
-                Prefix = prefix;
-                _words = Rent(slots);
-                _mask = slots - 1;
+                Page page = _freePages.Count > 0 ? _freePages.Pop() : NewPage();
+                Array.Clear(page.Chunk, page.Offset, Math.Min(capacity, PageSlots) * SlotBytes);
+                pages[i] = page;
             }
 
-            /// <summary>How many top bits of the key all keys in this segment share.</summary>
-            public int Depth { get; private set; }
+            return new Table(pages, capacity);
+        }
 
-            /// <summary>The <see cref="Depth"/> top bits every key here starts with, as a number.</summary>
-            public ulong Prefix { get; private set; }
+        private Page NewPage()
+        {
+            if (_chunkPagesUsed == PagesPerChunk)
+            {
+                // A pooled array comes back with old contents and may be longer; pages are cleared when taken.
+                _chunks.Add(ArrayPool<byte>.Shared.Rent(ChunkBytes));
+                _chunkPagesUsed = 0;
+            }
+
+            return new Page(_chunks[_chunks.Count - 1], _chunkPagesUsed++ * PageBytes);
+        }
+
+        private ObjectDisposedException Disposed() => new ObjectDisposedException(nameof(UserIdFingerprintSet));
+
+        /// <summary>Where a page's slots are: <see cref="PageBytes"/> bytes of a pooled array.</summary>
+        private readonly struct Page
+        {
+            public Page(byte[] chunk, int offset)
+            {
+                Chunk = chunk;
+                Offset = offset;
+            }
+
+            public byte[] Chunk { get; }
+
+            public int Offset { get; }
+        }
+
+        /// <summary>One linear-probing table of <see cref="SlotBytes"/>-byte slots, in pages.</summary>
+        private struct Table
+        {
+            public Table(Page[] pages, int capacity)
+            {
+                Pages = pages;
+                Capacity = capacity;
+                Count = 0;
+                Limit = (int)((long)capacity * 4 / 5);
+            }
+
+            public Page[] Pages { get; }
+
+            public int Capacity { get; }
 
             public int Count { get; private set; }
 
-            public int Slots => _mask + 1;
+            /// <summary>The count above which the table grows: 80% of its slots.</summary>
+            public int Limit { get; }
 
             /// <summary>Reads the key's home slot (to bring it into the cache before it is needed).</summary>
-            public uint Peek(ulong key) => _words[((int)key & _mask) * 3];
-
-            /// <summary>True when added, false when present.</summary>
             [MethodImpl(HotPath.Optimize)]
-            public bool Add(ulong key, uint tag)
+            public uint Peek(ulong key)
             {
-                uint[] words = _words;
-                uint high = (uint)(key >> 32);
-                uint low = (uint)key;
-                int end = Slots * 3;
-                int at = ((int)key & _mask) * 3;
+                int at = Home(key);
+                Page page = Pages[at >> PageShift];
+                return page.Chunk[page.Offset + ((at & (PageSlots - 1)) * SlotBytes)];
+            }
+
+            /// <summary>True when added, false when present. The caller grows the table when it passes its limit.</summary>
+            [MethodImpl(HotPath.Optimize)]
+            public bool Add(ulong key, uint tag24)
+            {
+                int at = Home(key);
                 while (true)
                 {
-                    uint foundHigh = words[at];
-                    uint foundLow = words[at + 1];
-                    if ((foundHigh | foundLow) == 0)
+                    Page page = Pages[at >> PageShift];
+                    byte[] chunk = page.Chunk;
+                    int offset = page.Offset + ((at & (PageSlots - 1)) * SlotBytes);
+                    ulong found = Unsafe.ReadUnaligned<ulong>(ref chunk[offset]);
+                    if (found == 0)
                     {
-                        words[at] = high;
-                        words[at + 1] = low;
-                        words[at + 2] = tag;
+                        Unsafe.WriteUnaligned(ref chunk[offset], key);
+                        chunk[offset + 8] = (byte)tag24;
+                        chunk[offset + 9] = (byte)(tag24 >> 8);
+                        chunk[offset + 10] = (byte)(tag24 >> 16);
                         Count++;
                         return true;
                     }
 
-                    if (foundHigh == high && foundLow == low && words[at + 2] == tag)
+                    if (found == key && (chunk[offset + 8] | (chunk[offset + 9] << 8) | (chunk[offset + 10] << 16)) == tag24)
                     {
                         return false;
                     }
 
-                    at += 3;
-                    if (at == end)
+                    if (++at == Capacity)
                     {
                         at = 0;
                     }
                 }
             }
 
-            /// <summary>Doubles the slots, re-inserting every key.</summary>
-            public void Grow()
+            /// <summary>Adds every fingerprint of this table to <paramref name="target"/>, which has none of them.</summary>
+            [MethodImpl(HotPath.Optimize)]
+            public void MoveTo(ref Table target)
             {
-                uint[] old = _words;
-                int oldEnd = Slots * 3;
-                int slots = Slots * 2;
-                _words = Rent(slots);
-                _mask = slots - 1;
-                Count = 0;
-                for (int at = 0; at < oldEnd; at += 3)
+                int left = Capacity;
+                foreach (Page page in Pages)
                 {
-                    if ((old[at] | old[at + 1]) != 0)
+                    byte[] chunk = page.Chunk;
+                    int end = page.Offset + (Math.Min(left, PageSlots) * SlotBytes);
+                    for (int offset = page.Offset; offset < end; offset += SlotBytes)
                     {
-                        Insert(old[at], old[at + 1], old[at + 2]);
+                        ulong key = Unsafe.ReadUnaligned<ulong>(ref chunk[offset]);
+                        if (key != 0)
+                        {
+                            target.Insert(key, ref chunk[offset]);
+                        }
                     }
-                }
 
-                ArrayPool<uint>.Shared.Return(old);
+                    left -= PageSlots;
+                }
             }
 
-            /// <summary>Moves the keys with <paramref name="bit"/> set to <paramref name="sibling"/>; this segment goes one bit deeper.</summary>
-            public void SplitOff(Segment sibling, ulong bit)
+            /// <summary>Adds a key known to be absent, with the tag bytes of the slot at <paramref name="from"/>.</summary>
+            [MethodImpl(HotPath.Optimize)]
+            private void Insert(ulong key, ref byte from)
             {
-                uint[] old = _words;
-                int end = Slots * 3;
-                _words = Rent(Slots);
-                Count = 0;
-                Depth++;
-                Prefix <<= 1;
-                for (int at = 0; at < end; at += 3)
+                int at = Home(key);
+                while (true)
                 {
-                    uint high = old[at];
-                    uint low = old[at + 1];
-                    if ((high | low) != 0)
+                    Page page = Pages[at >> PageShift];
+                    ref byte slot = ref page.Chunk[page.Offset + ((at & (PageSlots - 1)) * SlotBytes)];
+                    if (Unsafe.ReadUnaligned<ulong>(ref slot) == 0)
                     {
-                        ulong key = ((ulong)high << 32) | low;
-                        ((key & bit) == 0 ? this : sibling).Insert(high, low, old[at + 2]);
+                        Unsafe.WriteUnaligned(ref slot, key);
+                        Unsafe.Add(ref slot, 8) = Unsafe.Add(ref from, 8);
+                        Unsafe.Add(ref slot, 9) = Unsafe.Add(ref from, 9);
+                        Unsafe.Add(ref slot, 10) = Unsafe.Add(ref from, 10);
+                        Count++;
+                        return;
                     }
-                }
 
-                ArrayPool<uint>.Shared.Return(old);
-            }
-
-            public void Release()
-            {
-                ArrayPool<uint>.Shared.Return(_words);
-                _words = Array.Empty<uint>();
-            }
-
-            /// <summary>Storage for the slots, cleared: pooled arrays come back with old contents (and may be longer).</summary>
-            private static uint[] Rent(int slots)
-            {
-                uint[] words = ArrayPool<uint>.Shared.Rent(slots * 3);
-                Array.Clear(words, 0, slots * 3);
-                return words;
-            }
-
-            /// <summary>Adds a key known to be absent.</summary>
-            private void Insert(uint high, uint low, uint tag)
-            {
-                uint[] words = _words;
-                int end = Slots * 3;
-                int at = ((int)low & _mask) * 3;
-                while ((words[at] | words[at + 1]) != 0)
-                {
-                    at += 3;
-                    if (at == end)
+                    if (++at == Capacity)
                     {
                         at = 0;
                     }
                 }
-
-                words[at] = high;
-                words[at + 1] = low;
-                words[at + 2] = tag;
-                Count++;
             }
+
+            /// <summary>The key's first slot to probe: its low 32 bits scaled to the capacity (any capacity works).</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private int Home(ulong key) => (int)(((ulong)(uint)key * (uint)Capacity) >> 32);
         }
     }
 }

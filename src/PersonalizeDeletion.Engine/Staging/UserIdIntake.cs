@@ -55,6 +55,9 @@ namespace PersonalizeDeletion.Staging
         /// <summary>Returns the de-duplication memory to the shared pool; the counts stay readable.</summary>
         public void Dispose() => _seen.Dispose();
 
+        /// <summary>Makes room in the de-duplication set for about <paramref name="ids"/> more IDs (a file of known size).</summary>
+        public void Reserve(long ids) => _seen.Reserve(ids);
+
         public IntakeResult Offer(string? userId, out UserIdProblem problem)
         {
             problem = UserIdValidator.Check(userId);

@@ -423,6 +423,7 @@ namespace PersonalizeDeletion.Cmdlets
 
             // IDs stay UTF-8 bytes from the file to the staged CSV, and go through the intake in batches.
             var ids = new UserIdBatch();
+            bool reserved = false;
             try
             {
                 using var reader = new UserIdCsvFileReader(file);
@@ -435,6 +436,14 @@ namespace PersonalizeDeletion.Cmdlets
 
                     if (!ids.TryAdd(id, line))
                     {
+                        if (!reserved)
+                        {
+                            // One batch in, the file's length tells about how many IDs follow: the de-duplication set
+                            // makes room for them now instead of growing step by step (bench/LocalFile.Bench.ps1).
+                            batch.Intake!.Reserve(reader.EstimateRemainingLines() + ids.Count);
+                            reserved = true;
+                        }
+
                         OfferFileIds(batch, ids, file);
                         ids.TryAdd(id, line);
                     }

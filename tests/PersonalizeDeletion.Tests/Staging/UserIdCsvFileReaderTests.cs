@@ -188,6 +188,35 @@ namespace PersonalizeDeletion.Tests.Staging
             Assert.Equal(Enumerable.Range(2, ids.Count).Select(i => (long)i), read.Select(r => r.Line));
         }
 
+        [Fact]
+        public void EstimatesTheLinesLeftFromTheFileLength()
+        {
+            // 100,000 IDs of the same length: after 512 lines the estimate is close to what is left. (It is a guess
+            // from the lines so far: shorter IDs first would make it high, longer ones low.)
+            var content = new StringBuilder("USER_ID\n");
+            for (int i = 0; i < 100_000; i++)
+            {
+                content.Append("user-").Append(i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            }
+
+            string path = Write(content.ToString());
+            using var reader = new UserIdCsvFileReader(path);
+            Assert.Equal(0, reader.EstimateRemainingLines());
+            for (int i = 0; i < 512; i++)
+            {
+                Assert.True(reader.TryReadNextUtf8(out _, out _));
+            }
+
+            long estimate = reader.EstimateRemainingLines();
+            Assert.InRange(estimate, (100_000 - 512) * 0.95, (100_000 - 512) * 1.05);
+
+            while (reader.TryReadNextUtf8(out _, out _))
+            {
+            }
+
+            Assert.Equal(0, reader.EstimateRemainingLines());
+        }
+
         private string Write(string content)
         {
             string path = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".csv");

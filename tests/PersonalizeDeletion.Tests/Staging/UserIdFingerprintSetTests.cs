@@ -42,24 +42,137 @@ namespace PersonalizeDeletion.Tests.Staging
         }
 
         [Fact]
-        public void StaysWithin30BytesPerIdAndGivesItsMemoryBack()
+        public void StaysWithin18BytesPerIdAndGivesItsMemoryBack()
         {
-            // 12-byte slots at 40% to 80% load once segments split. (The heap is not measured: the storage comes
-            // from the shared pool, which may already hold it. The pool rounds an array up to a power of two, but
-            // slots beyond a segment's are never written, so they take no memory.)
+            // 11-byte slots, tables grown by a quarter at 80% load: between 64% and 80% full at any size.
             const int n = 1_000_000;
             var set = new UserIdFingerprintSet();
+            Assert.Equal(UserIdFingerprintSet.TableCount * 16, set.SlotCount);
             for (int i = 0; i < n; i++)
             {
                 set.Add(Id(i));
             }
 
-            double slotBytesPerId = set.SlotCount * 12.0 / n;
-            Assert.True(slotBytesPerId <= 30 && slotBytesPerId >= 15, $"{slotBytesPerId:F1} bytes of slots per ID");
-            Assert.True(set.SegmentCount > 1, "a million IDs must have split the first segment");
+            double slotBytesPerId = set.SlotCount * (double)UserIdFingerprintSet.SlotBytes / n;
+            Assert.True(slotBytesPerId >= 13.5 && slotBytesPerId <= 17.5, $"{slotBytesPerId:F1} bytes of slots per ID");
+
+            // Pages that tables grew out of were taken again by the next tables to grow: besides the tables' own
+            // pages, at most about one table's worth waits (without reuse there would be about four times as many).
+            long tablePages = set.SlotCount / UserIdFingerprintSet.PageSlots;
+            Assert.Equal(tablePages + set.FreePages, set.PagesInUse);
+            Assert.True(set.FreePages <= (2 * tablePages / UserIdFingerprintSet.TableCount) + 1, $"{set.FreePages} free pages of {set.PagesInUse}");
 
             set.Dispose();
-            Assert.Equal(0, set.SegmentCount);
+            Assert.Equal(0, set.SlotCount);
+            Assert.Equal(0, set.PagesInUse);
+            set.Dispose();
+        }
+
+        [Fact]
+        public void RefusesUseAfterDispose()
+        {
+            var set = new UserIdFingerprintSet();
+            Assert.True(set.Add("user-1"));
+            set.Dispose();
+            Assert.Throws<ObjectDisposedException>(() => set.Add("user-1"));
+            Assert.Throws<ObjectDisposedException>(() => set.Add(1, 1));
+            Assert.Throws<ObjectDisposedException>(() => set.Add(new ulong[] { 1 }, new uint[] { 1 }, new bool[1]));
+            Assert.Equal(1, set.Count);
+        }
+
+        [Fact]
+        public void EveryBitOfTheFingerprintCounts()
+        {
+            // The low byte of the tag picks the table and is not stored; its upper 24 bits and the 64-bit key are.
+            var set = new UserIdFingerprintSet();
+            Assert.True(set.Add(0x1234_5678_9ABC_DEF0, 0x0000_0100));
+            Assert.True(set.Add(0x1234_5678_9ABC_DEF0, 0x0000_0101));
+            Assert.True(set.Add(0x1234_5678_9ABC_DEF0, 0x0000_0200));
+            Assert.True(set.Add(0x1234_5678_9ABC_DEF0, 0x8000_0100));
+            Assert.True(set.Add(0x1234_5678_9ABC_DEF0, 0x0001_0100));
+            Assert.True(set.Add(0x1234_5678_9ABC_DEF1, 0x0000_0100));
+            Assert.True(set.Add(0x9234_5678_9ABC_DEF0, 0x0000_0100));
+            Assert.True(set.Add(0x1234_5678_9ABC_DEF0, 0xFFFF_FFFF));
+            Assert.False(set.Add(0x1234_5678_9ABC_DEF0, 0x0000_0100));
+            Assert.False(set.Add(0x1234_5678_9ABC_DEF0, 0x8000_0100));
+            Assert.False(set.Add(0x1234_5678_9ABC_DEF0, 0xFFFF_FFFF));
+            Assert.Equal(8, set.Count);
+        }
+
+        [Theory]
+        [InlineData(0x0000_0000u)]
+        [InlineData(0xFFFF_FFFFu)]
+        public void KeepsKeysApartThatAllStartAtTheSameSlotAcrossGrowth(uint low32)
+        {
+            // Keys with the same low 32 bits have the same first slot in every capacity (0 or the last one, where
+            // probing wraps around): one long probe run in one table, moved through many growths.
+            const int n = 5_000;
+            var set = new UserIdFingerprintSet();
+            for (ulong high = 1; high <= n; high++)
+            {
+                Assert.True(set.Add((high << 32) | low32, 0x0000_0700));
+            }
+
+            for (ulong high = 1; high <= n; high++)
+            {
+                Assert.False(set.Add((high << 32) | low32, 0x0000_0700));
+                Assert.True(set.Add((high << 32) | low32, 0x0001_0700));
+            }
+
+            Assert.Equal(2 * n, set.Count);
+            Assert.True(set.SlotCount > UserIdFingerprintSet.TableCount * 16, "the table must have grown");
+            set.Dispose();
+        }
+
+        [Fact]
+        public void ReservedRoomIsFilledWithoutGrowingAndKeepsWhatWasThere()
+        {
+            const int n = 200_000;
+            var set = new UserIdFingerprintSet();
+            for (int i = 0; i < 1_000; i++)
+            {
+                Assert.True(set.Add(Id(i)));
+            }
+
+            set.Reserve(0);
+            set.Reserve(-5);
+            long before = set.SlotCount;
+            set.Reserve(n);
+            long reserved = set.SlotCount;
+            Assert.True(reserved >= n * 5 / 4, $"{reserved} slots reserved for {n} IDs");
+            Assert.True(reserved <= n * 2, $"{reserved} slots reserved for {n} IDs");
+            Assert.True(reserved > before);
+
+            for (int i = 0; i < 1_000; i++)
+            {
+                Assert.False(set.Add(Id(i)));
+            }
+
+            for (int i = 1_000; i < n; i++)
+            {
+                Assert.True(set.Add(Id(i)));
+            }
+
+            Assert.Equal(reserved, set.SlotCount);
+            Assert.Equal(n, set.Count);
+
+            // Reserving less than there is room for changes nothing; a guess too low only means growing later.
+            set.Reserve(10);
+            Assert.Equal(reserved, set.SlotCount);
+            for (int i = n; i < 2 * n; i++)
+            {
+                Assert.True(set.Add(Id(i)));
+            }
+
+            Assert.True(set.SlotCount > reserved);
+            for (int i = 0; i < 2 * n; i += 7)
+            {
+                Assert.False(set.Add(Id(i)));
+            }
+
+            Assert.Equal(2 * n, set.Count);
+            set.Dispose();
+            Assert.Throws<ObjectDisposedException>(() => set.Reserve(1));
         }
 
         [Fact]
@@ -94,8 +207,8 @@ namespace PersonalizeDeletion.Tests.Staging
         [Fact]
         public void KeepsEveryIdAcrossGrowthAndSplitsInBatches()
         {
-            // Enough IDs for the first segment to grow to its limit and then split several times; every ID must
-            // still be found afterwards, and none may be mistaken for another.
+            // Enough IDs for every table to grow many times; every ID must still be found afterwards, and none may
+            // be mistaken for another.
             const int n = 1_500_000;
             var set = new UserIdFingerprintSet();
             var keys = new ulong[UserIdBatch.Capacity];
@@ -113,7 +226,7 @@ namespace PersonalizeDeletion.Tests.Staging
                 Assert.All(added.Take(count), Assert.True);
             }
 
-            Assert.True(set.SegmentCount >= 8, $"{set.SegmentCount} segments");
+            Assert.True(set.SlotCount >= n, $"{set.SlotCount} slots");
             for (int i = 0; i < n; i++)
             {
                 Assert.False(set.Add(Id(i)));
