@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace PersonalizeDeletion.Staging
 {
-    /// <summary>Marks the per-ID code of reading a file (run millions of times per command).</summary>
+    /// <summary>Marks the per-ID code: reading a file, checking, hashing and staging each ID (run millions of times per command).</summary>
     internal static class HotPath
     {
         /// <summary>

@@ -22,6 +22,7 @@ namespace PersonalizeDeletion.Staging
         /// <summary>The header row, <c>USER_ID</c> and a line feed.</summary>
         public static ReadOnlySpan<byte> HeaderLine => new[] { (byte)'U', (byte)'S', (byte)'E', (byte)'R', (byte)'_', (byte)'I', (byte)'D', (byte)'\n' };
 
+        [MethodImpl(HotPath.Optimize)]
         public static bool NeedsQuoting(string userId)
         {
             if (userId.Length == 0)

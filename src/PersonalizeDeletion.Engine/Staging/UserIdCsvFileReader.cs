@@ -357,6 +357,7 @@ namespace PersonalizeDeletion.Staging
         }
 
         /// <summary>The field without its doubled quotes (copied to a scratch buffer only when it has some): the array it is in now.</summary>
+        [MethodImpl(HotPath.Optimize)]
         private byte[] Unescape(ref int start, ref int length, bool doubledQuotes)
         {
             if (!doubledQuotes)

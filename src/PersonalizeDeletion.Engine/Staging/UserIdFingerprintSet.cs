@@ -1,8 +1,6 @@
 using System;
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Collections.Generic;
-using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 
 namespace PersonalizeDeletion.Staging
@@ -139,6 +137,7 @@ namespace PersonalizeDeletion.Staging
         }
 
         /// <summary>Adds the ID given as its UTF-8 bytes; true when it was not seen before.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public bool Add(ReadOnlySpan<byte> utf8UserId)
         {
             Fingerprint(utf8UserId, out ulong key, out uint tag);
@@ -149,10 +148,10 @@ namespace PersonalizeDeletion.Staging
         [MethodImpl(HotPath.Optimize)]
         public static void Fingerprint(ReadOnlySpan<byte> utf8UserId, out ulong key, out uint tag)
         {
-            Span<byte> hash = stackalloc byte[16];
-            XxHash128.Hash(utf8UserId, hash);
-            key = BinaryPrimitives.ReadUInt64BigEndian(hash);
-            tag = BinaryPrimitives.ReadUInt32BigEndian(hash.Slice(8));
+            // The same bits as the first 12 bytes XxHash128.Hash writes (big-endian high half, then low half).
+            Xxh3.Hash128(utf8UserId, out ulong high, out ulong low);
+            key = high;
+            tag = (uint)(low >> 32);
 
             // Zero marks an empty slot; folding the fingerprints whose first 64 bits are zero into those
             // that start with 1 costs 2^-64 in distinctness.
@@ -174,23 +173,22 @@ namespace PersonalizeDeletion.Staging
         [MethodImpl(HotPath.Optimize)]
         public void Add(ReadOnlySpan<ulong> keys, ReadOnlySpan<uint> tags, Span<bool> added)
         {
-            const int Ahead = 16;
             Table[] tables = _tables ?? throw Disposed();
             uint touched = 0;
             for (int i = 0; i < keys.Length; i++)
             {
-                if (i + Ahead < keys.Length)
-                {
-                    touched += tables[(byte)tags[i + Ahead]].Peek(keys[i + Ahead]);
-                }
-
-                added[i] = Add(tables, keys[i], tags[i]);
+                touched += tables[(byte)tags[i]].Peek(keys[i]);
             }
 
             _touched = touched;
+            for (int i = 0; i < keys.Length; i++)
+            {
+                added[i] = Add(tables, keys[i], tags[i]);
+            }
         }
 
         /// <summary>Adds a fingerprint from <see cref="Fingerprint"/>; true when it was not seen before.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public bool Add(ulong key, uint tag) => Add(_tables ?? throw Disposed(), key, tag);
 
         [MethodImpl(HotPath.Optimize)]

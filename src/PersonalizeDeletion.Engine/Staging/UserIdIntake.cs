@@ -58,6 +58,7 @@ namespace PersonalizeDeletion.Staging
         /// <summary>Makes room in the de-duplication set for about <paramref name="ids"/> more IDs (a file of known size).</summary>
         public void Reserve(long ids) => _seen.Reserve(ids);
 
+        [MethodImpl(HotPath.Optimize)]
         public IntakeResult Offer(string? userId, out UserIdProblem problem)
         {
             problem = UserIdValidator.Check(userId);

@@ -18,6 +18,7 @@ namespace PersonalizeDeletion.Staging
     {
         public const int MaxLength = 256;
 
+        [MethodImpl(HotPath.Optimize)]
         public static UserIdProblem Check(string? userId)
         {
             if (string.IsNullOrEmpty(userId))
