@@ -50,6 +50,13 @@ namespace PersonalizeDeletion.Staging
         private const int PagesPerChunk = ChunkBytes / PageBytes;
         private const int FirstSlots = 16;
 
+        /// <summary>
+        /// The most <see cref="Reserve"/> makes room for at once (about 57 MB of slots): a job reads at most
+        /// 50 MB, some four million IDs of about ten characters. A larger file, or one full of duplicates, is not
+        /// taken at its word: the set grows as its distinct IDs arrive.
+        /// </summary>
+        internal const long MaxReservedIds = 4_000_000;
+
         // Slot numbers stay ints: 4 million pages, 2 billion slots per table, 400 billion IDs in all.
         private const int MaxPages = int.MaxValue / PageSlots;
 
@@ -110,9 +117,9 @@ namespace PersonalizeDeletion.Staging
         }
 
         /// <summary>
-        /// Makes room for about <paramref name="ids"/> more distinct IDs at once, so that a file of known size fills
-        /// the set without growing it table by table. A low guess only means growing later; a high one costs memory
-        /// (14 bytes per ID not seen).
+        /// Makes room for about <paramref name="ids"/> more distinct IDs at once (at most
+        /// <see cref="MaxReservedIds"/>), so that a file of known size fills the set without growing it table by
+        /// table. A low guess only means growing later; a high one costs memory (14 bytes per ID not seen).
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
         public void Reserve(long ids)
@@ -122,6 +129,8 @@ namespace PersonalizeDeletion.Staging
             {
                 return;
             }
+
+            ids = Math.Min(ids, MaxReservedIds);
 
             // Each table gets its share of the IDs plus four standard deviations, so that nearly all fit below the limit.
             double share = (double)ids / TableCount;

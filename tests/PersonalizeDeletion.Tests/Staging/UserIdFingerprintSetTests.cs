@@ -176,6 +176,20 @@ namespace PersonalizeDeletion.Tests.Staging
         }
 
         [Fact]
+        public void ReservesNoMoreThanItsCapWhateverTheGuess()
+        {
+            // A huge file (or a wrong length) must not make the set take gigabytes before a single ID is checked.
+            var set = new UserIdFingerprintSet();
+            set.Reserve(long.MaxValue);
+            long slots = set.SlotCount;
+            Assert.True(slots >= UserIdFingerprintSet.MaxReservedIds * 5 / 4, $"{slots} slots");
+            Assert.True(slots <= UserIdFingerprintSet.MaxReservedIds * 3 / 2, $"{slots} slots");
+            Assert.True(set.Add("user-1"));
+            Assert.False(set.Add("user-1"));
+            set.Dispose();
+        }
+
+        [Fact]
         public void ABatchIsAddedInOrderWithRepeatsInsideIt()
         {
             var set = new UserIdFingerprintSet();
