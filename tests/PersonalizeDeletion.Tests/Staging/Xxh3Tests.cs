@@ -52,6 +52,24 @@ namespace PersonalizeDeletion.Tests.Staging
             Assert.Equal(BinaryPrimitives.ReadUInt32BigEndian(hash.Slice(8)), tag);
         }
 
+        [Fact]
+        public void HashesWithoutAllocating()
+        {
+            // Every ID is hashed once per command: the secret must be static data, not an array per call.
+            byte[][] inputs = { new byte[0], new byte[3], new byte[8], new byte[16], new byte[100], new byte[200] };
+            Xxh3.Hash128(inputs[5], out _, out _);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            ulong sum = 0;
+            for (int i = 0; i < 1_000; i++)
+            {
+                Xxh3.Hash128(inputs[i % inputs.Length], out ulong high, out ulong low);
+                sum += high ^ low;
+            }
+
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.NotEqual(0UL, sum);
+        }
+
         private static void AssertSameAsLibrary(byte[] input)
         {
             Span<byte> hash = stackalloc byte[16];
