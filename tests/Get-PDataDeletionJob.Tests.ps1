@@ -160,7 +160,9 @@ Describe 'Get-PDataDeletionJob' {
             $text = Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup | Out-String -Width 200
             $header = ($text -split "`n" | Where-Object { $_ -match 'JobName' } | Select-Object -First 1)
             $header | Should -Match 'JobName\s+Status\s+NumDeleted\s+CreationDateTime\s+Duration'
-            $text | Should -Match 'table'
+            $row = $text -split "`n" | Where-Object { $_ -match '^table' } | Select-Object -First 1
+            # The creation time to the second, the duration as hh:mm:ss (with 'Nd ' in front from one day on).
+            $row | Should -Match '^table\S*\s+COMPLETED\s+\d*\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+(\d+d )?\d\d:\d\d:\d\d\s*$'
         }
 
         It 'declares its output type' {
