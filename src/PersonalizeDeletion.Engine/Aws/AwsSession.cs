@@ -49,13 +49,8 @@ namespace PersonalizeDeletion.Aws
         /// <summary>The shared credentials file holding <see cref="ProfileName"/> (its config file sits beside it or is AWS_CONFIG_FILE); else -ProfileLocation, if given.</summary>
         public string? ProfileLocation { get; }
 
-        /// <summary>
-        /// Sessions with equal keys can share a client: same region, endpoint, credential source and the very same
-        /// credentials object.
-        /// </summary>
-        public string ClientKey =>
-            Region + "\u001f" + CredentialSource + "\u001f" + EndpointUrl + "\u001f" +
-            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Credentials).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        /// <summary>Sessions with equal keys can share a client (see <see cref="AwsClientKey"/>).</summary>
+        public AwsClientKey ClientKey => new AwsClientKey(Region, CredentialSource, EndpointUrl, Credentials);
 
         public IPersonalizeClient CreatePersonalizeClient() => CreateClient();
 

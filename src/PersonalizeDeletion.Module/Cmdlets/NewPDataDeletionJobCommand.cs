@@ -294,7 +294,7 @@ namespace PersonalizeDeletion.Cmdlets
             {
                 if (_batch is null)
                 {
-                    WriteWarning("No user IDs, files or data locations came in; nothing was submitted.");
+                    WarnNothingCameIn();
                     return;
                 }
 
@@ -394,9 +394,15 @@ namespace PersonalizeDeletion.Cmdlets
             }
             else if (result == IntakeResult.Duplicate && IsDebugEnabled)
             {
-                WriteDebug($"Duplicate user ID at {Position(inputNumber, null, 0)} submitted once: '{id}'");
+                ReportDuplicate(inputNumber, null, 0, id);
             }
         }
+
+        private void WarnNothingCameIn() => WriteWarning("No user IDs, files or data locations came in; nothing was submitted.");
+
+        /// <summary>Under -Debug only: the ID itself is personal data.</summary>
+        private void ReportDuplicate(long inputNumber, string? file, long line, string? id) =>
+            WriteDebug($"Duplicate user ID at {Position(inputNumber, file, line)} submitted once: '{id}'");
 
         private void ReportRejected(long inputNumber, string? file, long line, string? id, UserIdProblem problem)
         {
@@ -486,7 +492,7 @@ namespace PersonalizeDeletion.Cmdlets
                 }
                 else if (result == IntakeResult.Duplicate && IsDebugEnabled)
                 {
-                    WriteDebug($"Duplicate user ID at {Position(first + i, file, ids.Line(i))} submitted once: '{ids.Text(i)}'");
+                    ReportDuplicate(first + i, file, ids.Line(i), ids.Text(i));
                 }
             }
 
@@ -681,7 +687,7 @@ namespace PersonalizeDeletion.Cmdlets
 
             if (units.Count == 0 && intake is null)
             {
-                WriteWarning("No user IDs, files or data locations came in; nothing was submitted.");
+                WarnNothingCameIn();
                 batch.Finished = true;
                 return;
             }

@@ -16,7 +16,7 @@ namespace PersonalizeDeletion.Cmdlets
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly Dictionary<string, AwsSession> _sessions = new Dictionary<string, AwsSession>(StringComparer.Ordinal);
-        private readonly Dictionary<string, IPersonalizeClient> _clients = new Dictionary<string, IPersonalizeClient>(StringComparer.Ordinal);
+        private readonly Dictionary<AwsClientKey, IPersonalizeClient> _clients = new Dictionary<AwsClientKey, IPersonalizeClient>();
         private bool _disposed;
         private bool? _debugEnabled;
 
@@ -111,7 +111,7 @@ namespace PersonalizeDeletion.Cmdlets
                 session = session.ForRegion(region);
             }
 
-            string key = session.ClientKey;
+            AwsClientKey key = session.ClientKey;
             if (!_clients.TryGetValue(key, out IPersonalizeClient? client))
             {
                 client = session.CreatePersonalizeClient(out string endpoint);

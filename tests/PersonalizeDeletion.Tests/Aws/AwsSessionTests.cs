@@ -58,6 +58,20 @@ namespace PersonalizeDeletion.Tests.Aws
             // The same settings resolved again give another credentials object: a client holds its credentials, so it is not shared.
             Assert.NotSame(session.Credentials, again.Credentials);
             Assert.NotEqual(session.ClientKey, again.ClientKey);
+            Assert.Equal(session.ClientKey.GetHashCode(), session.ForRegion(session.Region).ClientKey.GetHashCode());
+        }
+
+        [Fact]
+        public void ClientKeysCompareCredentialsByReferenceNotByHash()
+        {
+            // Two credentials objects that are equal in every way (and whatever their hash codes) still get two clients.
+            var first = new Amazon.Runtime.BasicAWSCredentials("AKIAFAKE", "secret");
+            var second = new Amazon.Runtime.BasicAWSCredentials("AKIAFAKE", "secret");
+            var key = new AwsClientKey("us-east-1", "source", null, first);
+            Assert.Equal(key, new AwsClientKey("us-east-1", "source", null, first));
+            Assert.NotEqual(key, new AwsClientKey("us-east-1", "source", null, second));
+            Assert.NotEqual(key, new AwsClientKey("us-east-1", "other source", null, first));
+            Assert.NotEqual(key, new AwsClientKey("us-east-1", "source", "http://127.0.0.1:1", first));
         }
 
         [Fact]
