@@ -79,8 +79,21 @@ $null = Get-PDataDeletionJob -DatasetGroupArn __GROUP__
 $second = $w.Elapsed.TotalMilliseconds
 '{0:0.0} {1:0.0} {2:0.0}' -f $import, $first, $second
 '@ -replace '__MANIFEST__', $manifest -replace '__GROUP__', $BenchRetailGroup
-    $parts = for ($run = 0; $run -lt $Runs; $run++) { , ([double[]](((Invoke-BenchPwsh -Command $split).Output.Trim()) -split ' ')) }
-    $null = Write-BenchTimes -Label 'Import-Module (in child)' -Value ($parts | ForEach-Object { $_[0] })
+    # PowerShell's own price for importing anything: a one-function script module, timed the same way.
+    $empty = Join-Path $temp 'EmptyModule'
+    $null = New-Item -ItemType Directory -Force -Path $empty
+    Set-Content -Path (Join-Path $empty 'EmptyModule.psm1') -Value 'function Get-Nothing { }'
+    Set-Content -Path (Join-Path $empty 'EmptyModule.psd1') -Value "@{ RootModule = 'EmptyModule.psm1'; ModuleVersion = '1.0.0'; FunctionsToExport = @('Get-Nothing'); CmdletsToExport = @(); VariablesToExport = @(); AliasesToExport = @() }"
+    $emptySplit = '$w = [System.Diagnostics.Stopwatch]::StartNew(); Import-Module ''__MANIFEST__''; ''{0:0.0}'' -f $w.Elapsed.TotalMilliseconds' -replace '__MANIFEST__', (Join-Path $empty 'EmptyModule.psd1')
+    $parts = [Collections.Generic.List[double[]]]::new()
+    $emptyTimes = [Collections.Generic.List[double]]::new()
+    for ($run = 0; $run -lt $Runs; $run++) {
+        $parts.Add([double[]](((Invoke-BenchPwsh -Command $split).Output.Trim()) -split ' '))
+        $emptyTimes.Add([double](Invoke-BenchPwsh -Command $emptySplit).Output.Trim())
+    }
+    $ownImport = Write-BenchTimes -Label 'Import-Module (in child)' -Value ($parts | ForEach-Object { $_[0] })
+    $emptyImport = Write-BenchTimes -Label 'Import-Module of an empty script module (in child)' -Value $emptyTimes
+    Write-Host ('   the module''s own share of its import: {0:+0;-0} ms over importing an empty module' -f ($ownImport - $emptyImport))
     $null = Write-BenchTimes -Label 'first Get-PDataDeletionJob (in child)' -Value ($parts | ForEach-Object { $_[1] })
     $null = Write-BenchTimes -Label 'second Get-PDataDeletionJob (in child, warm)' -Value ($parts | ForEach-Object { $_[2] })
     Write-BenchMachine

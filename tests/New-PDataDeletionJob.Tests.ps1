@@ -154,6 +154,55 @@ Describe 'New-PDataDeletionJob' {
             Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`na1`n`"a,2`"`nb1`n"
         }
 
+        It 'sends a large file''s first part while still reading the file, and stages the file byte for byte' {
+            $path = Join-Path $PdTemp 'streamed.csv'
+            $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
+            $writer.Write("USER_ID`n")
+            for ($i = 0; $i -lt 280000; $i++) { $writer.Write("streamed-user-$i-abcdef`n") }
+            $writer.Dispose()
+
+            # The preference, not -Debug: on a compiled cmdlet -Debug makes every verbose line ask to continue.
+            $out = & { $DebugPreference = 'Continue'; New-PDataDeletionJob @Common -Path $path } 5>&1
+            $debug = @($out | Where-Object { $_ -is [Management.Automation.DebugRecord] } | ForEach-Object Message)
+            $job = $out | Where-Object { $_ -isnot [Management.Automation.DebugRecord] }
+
+            # 7.8 MB: part 1 (5 MiB) went out while it was written; the 2.6 MB rest could not fill a part.
+            $debug | Should -Contain '1 part(s) sent while being written; 0 sent again because the file held fewer new IDs than its size suggested.'
+            $job.UserCount | Should -Be 280000
+            $staged = Get-StagedObject
+            @($staged).Count | Should -Be 1
+            (Get-StagedBytes $staged[0].key) -join ',' | Should -BeExactly ([IO.File]::ReadAllBytes($path) -join ',')
+            @(Get-PdFakeRequest -Service s3 -Operation UploadPart).Count | Should -Be 2
+            @(Get-PdFakeMultipartUpload).Count | Should -Be 0
+        }
+
+        It 'sends a streamed part again when the file holds fewer IDs than its size suggested, each ID once' {
+            # 700 IDs around 7 MB of blank lines: when the first 512 IDs are read, the 7 MB still to come promise a
+            # full part, so part 1 starts streaming; the blank lines hold no IDs, so it is cut short and sent again.
+            $path = Join-Path $PdTemp 'sparse.csv'
+            $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
+            $writer.Write("USER_ID`n")
+            for ($i = 0; $i -lt 600; $i++) { $writer.Write("short-$i`n") }
+            $writer.Write([string]::new("`n", 7MB))
+            for ($i = 600; $i -lt 700; $i++) { $writer.Write("short-$i`n") }
+            $writer.Dispose()
+
+            # The preference, not -Debug: on a compiled cmdlet -Debug makes every verbose line ask to continue.
+            $out = & { $DebugPreference = 'Continue'; New-PDataDeletionJob @Common -Path $path } 5>&1
+            $debug = @($out | Where-Object { $_ -is [Management.Automation.DebugRecord] } | ForEach-Object Message)
+            $job = $out | Where-Object { $_ -isnot [Management.Automation.DebugRecord] }
+
+            $debug | Should -Contain '1 part(s) sent while being written; 1 sent again because the file held fewer new IDs than its size suggested.'
+            $job.UserCount | Should -Be 700
+            $staged = Get-StagedObject
+            @($staged).Count | Should -Be 1
+            Get-StagedText $staged[0].key | Should -BeExactly ('USER_ID' + -join (0..699 | ForEach-Object { "`nshort-$_" }) + "`n")
+            # The stopped request never completed its body, so S3 (the fake) recorded one part, the one sent again.
+            @(Get-PdFakeRequest -Service s3 -Operation UploadPart).Count | Should -Be 1
+            @(Get-PdFakeRequest -Service s3 -Operation CompleteMultipartUpload).Count | Should -Be 1
+            @(Get-PdFakeMultipartUpload).Count | Should -Be 0
+        }
+
         It 'accounts for every line of a file read in many batches: rejects by line in order, duplicates once, text exact' {
             # 2,000 rows: the file is taken 512 IDs at a time, so problems, repeats and non-ASCII IDs sit on both
             # sides of batch edges, and a file ID repeats one piped before it.

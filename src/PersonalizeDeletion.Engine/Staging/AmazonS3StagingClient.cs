@@ -54,7 +54,7 @@ namespace PersonalizeDeletion.Staging
             return response.UploadId;
         }
 
-        public async Task<S3UploadedPart> UploadPartAsync(S3ObjectAddress address, string uploadId, int partNumber, ArraySegment<byte> content, CancellationToken cancellationToken)
+        public async Task<S3UploadedPart> UploadPartAsync(S3ObjectAddress address, string uploadId, int partNumber, Stream content, CancellationToken cancellationToken)
         {
             // UploadPart takes no SSE-S3 header: parts inherit the encryption the upload was created with.
             var request = new UploadPartRequest
@@ -64,9 +64,11 @@ namespace PersonalizeDeletion.Staging
                 ExpectedBucketOwner = address.ExpectedBucketOwner,
                 UploadId = uploadId,
                 PartNumber = partNumber,
-                PartSize = content.Count,
+                PartSize = content.Length,
                 ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
-                InputStream = OpenContent(content),
+
+                // The SDK reads it as it sends (so a part still being written streams) and rewinds it to retry.
+                InputStream = content,
             };
             UploadPartResponse response = await CallAsync(() => _s3.UploadPartAsync(request, cancellationToken)).ConfigureAwait(false);
             return new S3UploadedPart(partNumber, response.ETag, response.ChecksumCRC32);

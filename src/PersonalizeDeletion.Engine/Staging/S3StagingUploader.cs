@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
@@ -20,6 +21,13 @@ namespace PersonalizeDeletion.Staging
     /// buffer is sent with one PutObject. Before a row would take an object past MaxBytesPerObject or
     /// MaxUsersPerObject, the object is finished and the next one starts with its own header.
     /// <para>
+    /// When the caller knows how much is coming (<see cref="ExpectMore"/>, the rest of a file), a part that
+    /// will fill is sent while it is written: its UploadPart starts with the buffer, announcing the full part
+    /// size, and reads rows as they are published (<see cref="GrowingPartStream"/>). Such a part counts as in
+    /// flight from its start. If the IDs end before it fills after all, its request is stopped before its body
+    /// is complete (S3 keeps nothing of it) and the part is sent again with what there is, as the last part.
+    /// </para>
+    /// <para>
     /// Add, CompleteAsync, AbortAsync and Dispose are called from one thread (the pipeline); Cancel may be
     /// called from any thread. A background failure cancels the rest of the work and surfaces from the
     /// next Add or CompleteAsync as <see cref="StagingUploadException"/>.
@@ -29,6 +37,9 @@ namespace PersonalizeDeletion.Staging
     {
         private const int MaxPartsInFlight = 2;
         private const int MaxPartsPerObject = 10_000;
+
+        // How often a part being sent while written is told about new rows.
+        private const int PublishEvery = 64 * 1024;
 
         private readonly IS3StagingClient _client;
         private readonly StagingTarget _target;
@@ -48,14 +59,19 @@ namespace PersonalizeDeletion.Staging
         private readonly List<string> _writtenKeys = new List<string>();
 
         private readonly List<Task<StagedObject>> _stagedObjects = new List<Task<StagedObject>>();
+        private readonly List<StreamedPart> _streamedParts = new List<StreamedPart>();
         private ExceptionDispatchInfo? _failure;
         private State _state;
         private bool _disposed;
         private ObjectInProgress? _current;
         private byte[]? _buffer;
         private int _fill;
+        private StreamedPart? _streamed;
+        private int _publishAt = int.MaxValue;
+        private long _expectedEnd;
         private byte[] _scratch = new byte[1024];
         private long _bytesUploaded;
+        private int _partsSentAgain;
         private IReadOnlyList<string> _leftovers = Array.Empty<string>();
 
         public S3StagingUploader(IS3StagingClient client, StagingTarget target, CancellationToken cancellationToken = default)
@@ -90,6 +106,12 @@ namespace PersonalizeDeletion.Staging
 
         /// <summary>Bytes S3 has acknowledged.</summary>
         public long BytesUploaded => Interlocked.Read(ref _bytesUploaded);
+
+        /// <summary>Parts sent while they were written (<see cref="ExpectMore"/>).</summary>
+        public int PartsStreamed { get; private set; }
+
+        /// <summary>Streamed parts the IDs ended in before they filled, so sent a second time.</summary>
+        public int PartsSentAgain => Volatile.Read(ref _partsSentAgain);
 
         /// <summary>Objects started so far, including the one being written.</summary>
         public int ObjectCount { get; private set; }
@@ -129,11 +151,28 @@ namespace PersonalizeDeletion.Staging
                     current.UserCount++;
                     UserCount++;
                     BytesWritten += written;
+                    if (_fill >= _publishAt)
+                    {
+                        PublishStreamed();
+                    }
+
                     return;
                 }
             }
 
             AddAcrossBoundary(utf8UserId, quote);
+        }
+
+        /// <summary>
+        /// A hint that about <paramref name="bytes"/> more CSV bytes will follow (the rest of a file): parts that
+        /// the hint says will fill are then sent while they are written instead of once full. Each call replaces
+        /// the previous hint. A hint too high costs a part sent twice, never a wrong object.
+        /// </summary>
+        public void ExpectMore(long bytes)
+        {
+            ThrowIfNotWritable();
+            _expectedEnd = BytesWritten + Math.Max(0, bytes);
+            MaybeStream();
         }
 
         /// <summary>
@@ -150,7 +189,11 @@ namespace PersonalizeDeletion.Staging
                 {
                     if (_current is not null)
                     {
-                        await AcquirePartSlotAsync().ConfigureAwait(false);
+                        if (_streamed is null)
+                        {
+                            await AcquirePartSlotAsync().ConfigureAwait(false);
+                        }
+
                         FinishObject();
                     }
 
@@ -253,6 +296,14 @@ namespace PersonalizeDeletion.Staging
 
             _current?.Dispose();
             _current = null;
+            if (_streamed is not null)
+            {
+                // The buffer is its request's, which ended with the cancellation and gave it back.
+                _streamed = null;
+                _publishAt = int.MaxValue;
+                _buffer = null;
+            }
+
             if (_buffer is not null)
             {
                 lock (_sync)
@@ -288,6 +339,11 @@ namespace PersonalizeDeletion.Staging
             // buffer; leave them to the garbage collector in that case.
             if (settled)
             {
+                foreach (StreamedPart part in _streamedParts)
+                {
+                    part.Dispose();
+                }
+
                 _cancellation.Dispose();
                 lock (_sync)
                 {
@@ -383,7 +439,11 @@ namespace PersonalizeDeletion.Staging
             ObjectInProgress? current = _current;
             if (current is not null && (current.UserCount >= _maxUsersPerObject || current.Bytes + length > _maxBytesPerObject))
             {
-                AcquirePartSlot();
+                if (_streamed is null)
+                {
+                    AcquirePartSlot();
+                }
+
                 FinishObject();
             }
 
@@ -397,8 +457,7 @@ namespace PersonalizeDeletion.Staging
             {
                 if (_fill == _partSize)
                 {
-                    AcquirePartSlot();
-                    UploadFullPart();
+                    SendFullBuffer();
                 }
 
                 int count = Math.Min(length - copied, _partSize - _fill);
@@ -411,6 +470,10 @@ namespace PersonalizeDeletion.Staging
             _current.UserCount++;
             UserCount++;
             BytesWritten += length;
+            if (_fill >= _publishAt)
+            {
+                PublishStreamed();
+            }
         }
 
         private void StartObject()
@@ -424,6 +487,85 @@ namespace PersonalizeDeletion.Staging
             _fill = header.Length;
             _current.Bytes = header.Length;
             BytesWritten += header.Length;
+            MaybeStream();
+        }
+
+        private void SendFullBuffer()
+        {
+            if (_streamed is null)
+            {
+                AcquirePartSlot();
+                UploadFullPart();
+            }
+            else
+            {
+                SealStreamedPart();
+            }
+
+            MaybeStream();
+        }
+
+        /// <summary>
+        /// Starts sending the current buffer while it fills, when the caller's hint says it will fill and the
+        /// object's limits let it: a part cut short would have to be sent again.
+        /// </summary>
+        private void MaybeStream()
+        {
+            ObjectInProgress? current = _current;
+            if (current is null || _buffer is null || _streamed is not null)
+            {
+                return;
+            }
+
+            // The hint is a file's length: an eighth of slack covers duplicates, rejected lines and line ends. Rows
+            // are at least two bytes, so a user limit further away than half the room cannot end the part early.
+            int room = _partSize - _fill;
+            long expected = _expectedEnd - BytesWritten;
+            if (room <= 0
+                || expected < room + (room >> 3)
+                || current.Bytes + room > _maxBytesPerObject
+                || _maxUsersPerObject - current.UserCount <= room / 2)
+            {
+                return;
+            }
+
+            AcquirePartSlot();
+            var part = new StreamedPart(current.Parts.Count + 1, _buffer, _partSize, _token);
+            _streamedParts.Add(part);
+            part.Stream.Publish(_fill);
+            S3ObjectAddress address = current.Address;
+            Task<string> uploadId = current.UploadId ??= Start(() => CreateUploadAsync(address));
+            part.Upload = Start(() => UploadStreamedPartAsync(address, uploadId, part));
+            _streamed = part;
+            _publishAt = Math.Min(_fill + PublishEvery, _partSize);
+            PartsStreamed++;
+        }
+
+        private void PublishStreamed()
+        {
+            StreamedPart? part = _streamed;
+            if (part is null)
+            {
+                _publishAt = int.MaxValue;
+                return;
+            }
+
+            part.Stream.Publish(_fill);
+            _publishAt = Math.Min(_fill + PublishEvery, _partSize);
+        }
+
+        /// <summary>The buffer being streamed is full: its request already has the slot and reads the rest.</summary>
+        private void SealStreamedPart()
+        {
+            ObjectInProgress current = _current!;
+            StreamedPart part = _streamed!;
+            current.Sha256.AppendData(_buffer!, 0, _fill);
+            part.Stream.Publish(_fill);
+            current.Parts.Add(part.Upload!);
+            _streamed = null;
+            _publishAt = int.MaxValue;
+            _buffer = RentBuffer();
+            _fill = 0;
         }
 
         /// <summary>Sends the full buffer as the next part (the caller holds a part slot).</summary>
@@ -441,7 +583,10 @@ namespace PersonalizeDeletion.Staging
             _fill = 0;
         }
 
-        /// <summary>Sends what is left of the current object and completes it (the caller holds a part slot).</summary>
+        /// <summary>
+        /// Sends what is left of the current object and completes it (the caller holds a part slot, unless the
+        /// buffer is being streamed: its request has one).
+        /// </summary>
         private void FinishObject()
         {
             ObjectInProgress current = _current!;
@@ -463,8 +608,27 @@ namespace PersonalizeDeletion.Staging
             else
             {
                 Task<string> uploadId = current.UploadId;
-                int partNumber = current.Parts.Count + 1;
-                current.Parts.Add(Start(() => UploadPartAsync(address, uploadId, partNumber, buffer, length)));
+                if (_streamed is { } part)
+                {
+                    if (length == _partSize)
+                    {
+                        part.Stream.Publish(length);
+                    }
+                    else
+                    {
+                        part.Cut(length);
+                    }
+
+                    current.Parts.Add(part.Upload!);
+                    _streamed = null;
+                    _publishAt = int.MaxValue;
+                }
+                else
+                {
+                    int partNumber = current.Parts.Count + 1;
+                    current.Parts.Add(Start(() => UploadPartAsync(address, uploadId, partNumber, buffer, length)));
+                }
+
                 Task<S3UploadedPart>[] parts = current.Parts.ToArray();
                 staged = Start(() => CompleteUploadAsync(address, uploadId, parts, userCount, bytes, sha256));
             }
@@ -505,13 +669,53 @@ namespace PersonalizeDeletion.Staging
             try
             {
                 string uploadId = await uploadIdTask.ConfigureAwait(false);
-                S3UploadedPart part = await CallAsync("UploadPart", address, () => _client.UploadPartAsync(address, uploadId, partNumber, new ArraySegment<byte>(buffer, 0, length), _token)).ConfigureAwait(false);
+                S3UploadedPart part = await SendPartAsync(address, uploadId, partNumber, buffer, length).ConfigureAwait(false);
                 Interlocked.Add(ref _bytesUploaded, length);
                 return part;
             }
             finally
             {
                 ReturnBuffer(buffer);
+            }
+        }
+
+        private Task<S3UploadedPart> SendPartAsync(S3ObjectAddress address, string uploadId, int partNumber, byte[] buffer, int length) =>
+            CallAsync("UploadPart", address, () => _client.UploadPartAsync(address, uploadId, partNumber, new MemoryStream(buffer, 0, length, writable: false), _token));
+
+        private async Task<S3UploadedPart> UploadStreamedPartAsync(S3ObjectAddress address, Task<string> uploadIdTask, StreamedPart part)
+        {
+            try
+            {
+                string uploadId = await uploadIdTask.ConfigureAwait(false);
+                S3UploadedPart? uploaded = await CallAsync("UploadPart", address, async () =>
+                {
+                    try
+                    {
+                        return await _client.UploadPartAsync(address, uploadId, part.Number, part.Stream, part.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception) when (part.IsCut && !_token.IsCancellationRequested)
+                    {
+                        // However the client reports the stopped request: it was ours, not a failure.
+                        return null;
+                    }
+                }).ConfigureAwait(false);
+
+                int length = _partSize;
+                if (uploaded is null)
+                {
+                    // The IDs ended before the part filled: its request stopped short of the size it announced, so
+                    // S3 kept nothing, and the part goes again with what there is, as the object's last part.
+                    length = part.FinalLength;
+                    Interlocked.Increment(ref _partsSentAgain);
+                    uploaded = await SendPartAsync(address, uploadId, part.Number, part.Buffer, length).ConfigureAwait(false);
+                }
+
+                Interlocked.Add(ref _bytesUploaded, length);
+                return uploaded;
+            }
+            finally
+            {
+                ReturnBuffer(part.Buffer);
             }
         }
 
@@ -689,12 +893,61 @@ namespace PersonalizeDeletion.Staging
 
             public long UserCount { get; set; }
 
-            /// <summary>Started with the first full part; null while the object fits one PutObject.</summary>
+            /// <summary>Started with the first full (or streamed) part; null while the object fits one PutObject.</summary>
             public Task<string>? UploadId { get; set; }
 
             public List<Task<S3UploadedPart>> Parts { get; } = new List<Task<S3UploadedPart>>();
 
             public void Dispose() => Sha256.Dispose();
+        }
+
+        /// <summary>A part sent while its buffer fills; <see cref="Cut"/> stops its request when the IDs end first.</summary>
+        private sealed class StreamedPart : IDisposable
+        {
+            private readonly CancellationTokenSource _cut;
+            private readonly CancellationTokenRegistration _abandon;
+            private int _finalLength = -1;
+
+            public StreamedPart(int number, byte[] buffer, int length, CancellationToken session)
+            {
+                Number = number;
+                Buffer = buffer;
+                Stream = new GrowingPartStream(buffer, length);
+                _cut = CancellationTokenSource.CreateLinkedTokenSource(session);
+                Token = _cut.Token;
+
+                // Whether the request is cut or the session cancelled, a read waiting for rows must end.
+                _abandon = Token.Register(state => ((GrowingPartStream)state!).Abandon(), Stream);
+            }
+
+            public int Number { get; }
+
+            public byte[] Buffer { get; }
+
+            public GrowingPartStream Stream { get; }
+
+            public CancellationToken Token { get; }
+
+            public Task<S3UploadedPart>? Upload { get; set; }
+
+            public bool IsCut => Volatile.Read(ref _finalLength) >= 0;
+
+            /// <summary>The part's real length once cut.</summary>
+            public int FinalLength => Volatile.Read(ref _finalLength);
+
+            /// <summary>The IDs ended with <paramref name="length"/> bytes in the part: stops its request.</summary>
+            public void Cut(int length)
+            {
+                Volatile.Write(ref _finalLength, length);
+                _cut.Cancel();
+            }
+
+            /// <summary>Only once its request has ended (the uploader's Dispose), so Cut never meets a disposed source.</summary>
+            public void Dispose()
+            {
+                _abandon.Dispose();
+                _cut.Dispose();
+            }
         }
     }
 }

@@ -25,6 +25,9 @@ namespace PersonalizeDeletion.Staging
 
         public int Count { get; private set; }
 
+        /// <summary>The IDs' bytes together.</summary>
+        public int ByteCount => _used;
+
         internal IntakeResult[] Results { get; } = new IntakeResult[Capacity];
 
         internal UserIdProblem[] Problems { get; } = new UserIdProblem[Capacity];

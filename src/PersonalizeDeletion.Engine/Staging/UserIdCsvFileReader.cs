@@ -121,6 +121,9 @@ namespace PersonalizeDeletion.Staging
             return consumed <= 0 || lines <= 0 ? 0 : (long)((double)(_stream.Length - consumed) * lines / consumed);
         }
 
+        /// <summary>Bytes of the file not read yet (0 when the file is a pipe with no length).</summary>
+        public long RemainingBytes => _stream.CanSeek ? Math.Max(0, _stream.Length - (_stream.Position - (_end - _position))) : 0;
+
         public void Dispose() => _stream.Dispose();
 
         private void ReadHeader()

@@ -445,8 +445,10 @@ namespace PersonalizeDeletion.Cmdlets
                         if (!reserved)
                         {
                             // One batch in, the file's length tells about how many IDs follow: the de-duplication set
-                            // makes room for them now instead of growing step by step (bench/LocalFile.Bench.ps1).
+                            // makes room for them now instead of growing step by step, and the upload sends parts
+                            // while they are written instead of once full (bench/LocalFile.Bench.ps1).
                             batch.Intake!.Reserve(reader.EstimateRemainingLines() + ids.Count);
+                            batch.Uploader?.ExpectMore(reader.RemainingBytes + ids.ByteCount + ids.Count);
                             reserved = true;
                         }
 
@@ -848,6 +850,11 @@ namespace PersonalizeDeletion.Cmdlets
                 foreach (StagedObject item in staged)
                 {
                     WriteVerbose($"Staged {item.UserCount} user ID(s) in {item.Uri} ({item.Bytes:N0} bytes).");
+                }
+
+                if (uploader.PartsStreamed > 0)
+                {
+                    WriteDebug($"{uploader.PartsStreamed} part(s) sent while being written; {uploader.PartsSentAgain} sent again because the file held fewer new IDs than its size suggested.");
                 }
 
                 return staged;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -68,9 +69,8 @@ namespace PersonalizeDeletion.Tests.Staging
             }
         }
 
-        public async Task<S3UploadedPart> UploadPartAsync(S3ObjectAddress address, string uploadId, int partNumber, ArraySegment<byte> content, CancellationToken cancellationToken)
+        public async Task<S3UploadedPart> UploadPartAsync(S3ObjectAddress address, string uploadId, int partNumber, Stream content, CancellationToken cancellationToken)
         {
-            byte[] bytes = content.ToArray();
             lock (_sync)
             {
                 MaxPartsInFlight = Math.Max(MaxPartsInFlight, ++_partsInFlight);
@@ -78,7 +78,25 @@ namespace PersonalizeDeletion.Tests.Staging
 
             try
             {
-                await BeginAsync(new Call("UploadPart", address, null, uploadId, partNumber, bytes), cancellationToken);
+                var call = new Call("UploadPart", address, null, uploadId, partNumber, null) { DeclaredLength = content.Length };
+                await BeginAsync(call, cancellationToken);
+
+                // Like an HTTP client: the announced length, read as it comes; a body that ends short is no part.
+                byte[] bytes = new byte[content.Length];
+                int read = 0;
+                while (read < bytes.Length)
+                {
+                    int n = await content.ReadAsync(bytes, read, bytes.Length - read, cancellationToken);
+                    if (n == 0)
+                    {
+                        throw new S3RequestException("IncompleteBody", 400, null, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
+                    }
+
+                    read += n;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                call.Content = bytes;
                 lock (_sync)
                 {
                     if (!_uploads.TryGetValue(uploadId, out OpenUpload? upload))
@@ -185,7 +203,11 @@ namespace PersonalizeDeletion.Tests.Staging
             /// <summary>The part number for UploadPart, the number of parts for CompleteMultipartUpload.</summary>
             public int PartNumber { get; }
 
-            public byte[]? Content { get; }
+            /// <summary>What was sent: for UploadPart, set once its whole body has been read.</summary>
+            public byte[]? Content { get; set; }
+
+            /// <summary>For UploadPart, the length its stream announced when the call started.</summary>
+            public long DeclaredLength { get; set; }
         }
 
         internal sealed class StoredObject

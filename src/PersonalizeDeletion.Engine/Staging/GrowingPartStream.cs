@@ -1,0 +1,191 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PersonalizeDeletion.Staging
+{
+    /// <summary>
+    /// A multipart part read while it is still being written: <see cref="Length"/> is the part's final size, reads
+    /// return the bytes published so far and wait for the rest. Lets an UploadPart start as soon as its buffer
+    /// starts filling instead of when it is full.
+    /// </summary>
+    /// <remarks>
+    /// One writer publishes (<see cref="Publish"/>) and one reader (the HTTP client) reads. Published bytes never
+    /// change, so the reader copies them without a lock and may seek back to re-send them (the SDK's retries).
+    /// <see cref="Abandon"/> makes reads that would have to wait throw <see cref="OperationCanceledException"/>,
+    /// so a request whose body can no longer be completed ends, never with fewer bytes than it declared.
+    /// </remarks>
+    internal sealed class GrowingPartStream : Stream
+    {
+        private readonly byte[] _buffer;
+        private readonly int _length;
+        private readonly object _sync = new object();
+        private int _published;
+        private long _position;
+        private bool _abandoned;
+        private TaskCompletionSource<bool>? _waiter;
+
+        /// <param name="buffer">Where the part is written; only its first <paramref name="length"/> bytes are read.</param>
+        /// <param name="length">The part's final size, announced to S3 before its bytes exist.</param>
+        public GrowingPartStream(byte[] buffer, int length)
+        {
+            _buffer = buffer ?? throw new ArgumentNullException(nameof(buffer));
+            if (length < 0 || length > buffer.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(length), length, "The part must fit in its buffer.");
+            }
+
+            _length = length;
+        }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => true;
+
+        public override bool CanWrite => false;
+
+        public override long Length => _length;
+
+        /// <summary>Bytes written so far and readable.</summary>
+        public int Published => Volatile.Read(ref _published);
+
+        public override long Position
+        {
+            get => _position;
+            set
+            {
+                if (value < 0 || value > _length)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(value), value, "The position must be within the part.");
+                }
+
+                _position = value;
+            }
+        }
+
+        /// <summary>The writer: the first <paramref name="count"/> bytes of the buffer are final and may be read.</summary>
+        public void Publish(int count)
+        {
+            if (count < 0 || count > _length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count), count, "Cannot publish beyond the part's length.");
+            }
+
+            TaskCompletionSource<bool>? waiter;
+            lock (_sync)
+            {
+                if (count <= _published)
+                {
+                    return;
+                }
+
+                Volatile.Write(ref _published, count);
+                waiter = _waiter;
+                _waiter = null;
+            }
+
+            waiter?.TrySetResult(true);
+        }
+
+        /// <summary>No more bytes will come: a read that finds nothing published ahead of it now throws.</summary>
+        public void Abandon()
+        {
+            TaskCompletionSource<bool>? waiter;
+            lock (_sync)
+            {
+                _abandoned = true;
+                waiter = _waiter;
+                _waiter = null;
+            }
+
+            waiter?.TrySetResult(true);
+        }
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            if (buffer is null)
+            {
+                throw new ArgumentNullException(nameof(buffer));
+            }
+
+            if (offset < 0 || count < 0 || count > buffer.Length - offset)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count));
+            }
+
+            while (true)
+            {
+                if (count == 0 || _position >= _length)
+                {
+                    return 0;
+                }
+
+                int published = Volatile.Read(ref _published);
+                if (_position < published)
+                {
+                    int n = (int)Math.Min(count, published - _position);
+                    Buffer.BlockCopy(_buffer, (int)_position, buffer, offset, n);
+                    _position += n;
+                    return n;
+                }
+
+                Task morePublished;
+                lock (_sync)
+                {
+                    if (_position < _published)
+                    {
+                        continue;
+                    }
+
+                    if (_abandoned)
+                    {
+                        throw new OperationCanceledException("The part was abandoned before it was complete.");
+                    }
+
+                    _waiter ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    morePublished = _waiter.Task;
+                }
+
+                if (cancellationToken.CanBeCanceled)
+                {
+                    var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
+                    {
+                        await Task.WhenAny(morePublished, cancelled.Task).ConfigureAwait(false);
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                else
+                {
+                    await morePublished.ConfigureAwait(false);
+                }
+            }
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) =>
+            ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+
+        public override long Seek(long offset, SeekOrigin origin)
+        {
+            long target = origin switch
+            {
+                SeekOrigin.Begin => offset,
+                SeekOrigin.Current => _position + offset,
+                SeekOrigin.End => _length + offset,
+                _ => throw new ArgumentOutOfRangeException(nameof(origin)),
+            };
+            Position = target;
+            return target;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,232 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using PersonalizeDeletion.Staging;
+using Xunit;
+
+namespace PersonalizeDeletion.Tests.Staging
+{
+    /// <summary>Parts sent while they are written (<see cref="S3StagingUploader.ExpectMore"/>).</summary>
+    public class S3StagingUploaderStreamingTests
+    {
+        private const string Bucket = "staging-bucket";
+        private const string KeyBase = "deletions/job-20260101-abc";
+        private const int MinPart = 5 * 1024 * 1024;
+
+        // Only keeps a broken build from hanging the run; no test depends on how long anything takes.
+        private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
+
+        private readonly InMemoryS3StagingClient _s3 = new InMemoryS3StagingClient();
+
+        [Fact]
+        public async Task SendsAPartWhileItIsWrittenWhenTheHintSaysItWillFill()
+        {
+            List<string> ids = Ids(400_000);
+            byte[] expected = Csv(ids);
+            Assert.InRange(expected.Length, 2 * MinPart + 1, 3 * MinPart);
+
+            using var uploader = new S3StagingUploader(_s3, Target());
+            uploader.ExpectMore(expected.Length);
+            ids.Take(1000).ToList().ForEach(uploader.Add);
+
+            // 31 KB written, and part 1 is already on its way, announcing the full part size.
+            InMemoryS3StagingClient.Call first = await WaitForCallAsync(c => c.Operation == "UploadPart" && c.PartNumber == 1);
+            Assert.Equal(MinPart, first.DeclaredLength);
+            Assert.Null(first.Content);
+
+            ids.Skip(1000).ToList().ForEach(uploader.Add);
+            StagedObject staged = Assert.Single(await uploader.CompleteAsync(CancellationToken.None));
+
+            List<InMemoryS3StagingClient.Call> parts = _s3.Calls.Where(c => c.Operation == "UploadPart").OrderBy(c => c.PartNumber).ToList();
+            Assert.Equal(new[] { 1, 2, 3 }, parts.Select(p => p.PartNumber));
+            Assert.Equal(new long[] { MinPart, MinPart, expected.Length - (2 * MinPart) }, parts.Select(p => p.DeclaredLength));
+            Assert.All(parts, p => Assert.Equal(p.DeclaredLength, p.Content!.Length));
+
+            InMemoryS3StagingClient.StoredObject stored = _s3.Objects[KeyBase + "-001.csv"];
+            Assert.Equal(3, stored.PartCount);
+            Assert.Equal(expected, stored.Content);
+            Assert.Equal(Sha256(expected), staged.ContentSha256);
+            Assert.Equal(expected.Length, staged.Bytes);
+            Assert.Equal(ids.Count, staged.UserCount);
+            Assert.Equal(expected.Length, uploader.BytesUploaded);
+            Assert.True(_s3.MaxPartsInFlight <= 2, $"{_s3.MaxPartsInFlight} parts were in flight at once");
+            Assert.Empty(_s3.OpenUploadKeys);
+            Assert.Equal(2, uploader.PartsStreamed);
+            Assert.Equal(0, uploader.PartsSentAgain);
+        }
+
+        [Theory]
+        [InlineData(50_000, 1)]
+        [InlineData(250_000, 2)]
+        public async Task APartCutShortByAHintTooHighIsSentAgainAsTheLastPart(int count, int partCount)
+        {
+            // Duplicates or rejected lines make the staged CSV smaller than the file the hint came from.
+            List<string> ids = Ids(count);
+            byte[] expected = Csv(ids);
+
+            using var uploader = new S3StagingUploader(_s3, Target());
+            uploader.ExpectMore(4L * expected.Length);
+            ids.ForEach(uploader.Add);
+            StagedObject staged = Assert.Single(await uploader.CompleteAsync(CancellationToken.None));
+
+            // The last part went twice: streamed with the full part size announced and stopped before its body was
+            // complete (so S3 kept nothing), then sent with what there was.
+            List<InMemoryS3StagingClient.Call> last = _s3.Calls.Where(c => c.Operation == "UploadPart" && c.PartNumber == partCount).ToList();
+            Assert.Equal(2, last.Count);
+            Assert.Equal(MinPart, last[0].DeclaredLength);
+            Assert.Null(last[0].Content);
+            Assert.Equal(expected.Length - ((partCount - 1L) * MinPart), last[1].Content!.Length);
+            Assert.Equal(partCount + 1, _s3.Calls.Count(c => c.Operation == "UploadPart"));
+
+            InMemoryS3StagingClient.StoredObject stored = _s3.Objects[KeyBase + "-001.csv"];
+            Assert.Equal(partCount, stored.PartCount);
+            Assert.Equal(expected, stored.Content);
+            Assert.Equal(Sha256(expected), staged.ContentSha256);
+            Assert.Equal(expected.Length, uploader.BytesUploaded);
+            Assert.Empty(_s3.OpenUploadKeys);
+            Assert.Equal(partCount, uploader.PartsStreamed);
+            Assert.Equal(1, uploader.PartsSentAgain);
+        }
+
+        [Fact]
+        public async Task StreamsOnlyPartsTheObjectLimitLetsFill()
+        {
+            // 6 MiB objects: each one's first part fills and is streamed; the 1 MiB rest of each never is.
+            List<string> ids = Ids(500_000);
+            using var uploader = new S3StagingUploader(_s3, Target(maxBytes: 6L * 1024 * 1024));
+            uploader.ExpectMore(Csv(ids).Length);
+            ids.ForEach(uploader.Add);
+            IReadOnlyList<StagedObject> staged = await uploader.CompleteAsync(CancellationToken.None);
+
+            Assert.True(staged.Count >= 2);
+            List<InMemoryS3StagingClient.Call> parts = _s3.Calls.Where(c => c.Operation == "UploadPart").ToList();
+            Assert.All(parts, p => Assert.Equal(p.DeclaredLength, p.Content!.Length));
+            Assert.Equal(staged.Sum(s => _s3.Objects[s.Key].PartCount), parts.Count);
+            Assert.Equal(ids, staged.SelectMany(s => Rows(_s3.Objects[s.Key].Content)));
+            Assert.Equal(staged.Count(s => _s3.Objects[s.Key].PartCount > 0), uploader.PartsStreamed);
+            Assert.Equal(0, uploader.PartsSentAgain);
+        }
+
+        [Fact]
+        public async Task StreamsNothingWhenAUserLimitMayEndThePartFirst()
+        {
+            List<string> ids = Ids(200_000);
+            using var uploader = new S3StagingUploader(_s3, Target(maxUsers: 190_000));
+            uploader.ExpectMore(Csv(ids).Length);
+            ids.ForEach(uploader.Add);
+            IReadOnlyList<StagedObject> staged = await uploader.CompleteAsync(CancellationToken.None);
+
+            Assert.Equal(2, staged.Count);
+            List<InMemoryS3StagingClient.Call> parts = _s3.Calls.Where(c => c.Operation == "UploadPart").ToList();
+            Assert.Equal(2, parts.Count);
+            Assert.All(parts, p => Assert.Equal(p.DeclaredLength, p.Content!.Length));
+            Assert.Equal(ids, staged.SelectMany(s => Rows(_s3.Objects[s.Key].Content)));
+            Assert.Equal(0, uploader.PartsStreamed);
+        }
+
+        [Fact]
+        public async Task AFailedStreamedPartSurfacesAndAbortLeavesNothing()
+        {
+            _s3.OnCall = (call, ct) => call.Operation == "UploadPart"
+                ? Task.FromException(new S3RequestException("AccessDenied", 403, "req-1", "Access Denied"))
+                : Task.CompletedTask;
+
+            var uploader = new S3StagingUploader(_s3, Target());
+            uploader.ExpectMore(Csv(Ids(400_000)).Length);
+            StagingUploadException ex = await Assert.ThrowsAsync<StagingUploadException>(async () =>
+            {
+                // The failure surfaces from an Add once it has happened, or at the latest from CompleteAsync.
+                Ids(400_000).ForEach(uploader.Add);
+                await uploader.CompleteAsync(CancellationToken.None);
+            });
+
+            Assert.Equal("UploadPart", ex.Operation);
+            Assert.Equal("AccessDenied", ex.ErrorCode);
+            Assert.Throws<StagingUploadException>(() => uploader.Add("late"));
+
+            await uploader.AbortAsync();
+            uploader.Dispose();
+            Assert.Empty(_s3.OpenUploadKeys);
+            Assert.Empty(_s3.Objects);
+            Assert.Contains(_s3.Calls, c => c.Operation == "AbortMultipartUpload");
+            Assert.Empty(uploader.Leftovers);
+        }
+
+        [Fact]
+        public async Task DisposeEndsAStreamedPartStillWaitingForRows()
+        {
+            var uploader = new S3StagingUploader(_s3, Target());
+            uploader.ExpectMore(20_000_000);
+            Ids(10).ForEach(uploader.Add);
+            await WaitForCallAsync(c => c.Operation == "UploadPart");
+
+            // Its request waits for rows that will never come; Dispose must end it and abort the upload.
+            await Task.Run(uploader.Dispose).WaitAsync(Guard);
+            Assert.Empty(_s3.OpenUploadKeys);
+            Assert.Empty(_s3.Objects);
+            Assert.Contains(_s3.Calls, c => c.Operation == "AbortMultipartUpload");
+            Assert.Null(Assert.Single(_s3.Calls, c => c.Operation == "UploadPart").Content);
+        }
+
+        [Fact]
+        public async Task AHintGivenMidObjectStreamsTheBufferBeingFilled()
+        {
+            List<string> ids = Ids(200_000);
+            byte[] expected = Csv(ids);
+            using var uploader = new S3StagingUploader(_s3, Target());
+            ids.Take(10_000).ToList().ForEach(uploader.Add);
+            Assert.DoesNotContain(_s3.Calls, c => c.Operation == "UploadPart");
+
+            uploader.ExpectMore(expected.Length - uploader.BytesWritten);
+            InMemoryS3StagingClient.Call first = await WaitForCallAsync(c => c.Operation == "UploadPart");
+            Assert.Equal(MinPart, first.DeclaredLength);
+
+            ids.Skip(10_000).ToList().ForEach(uploader.Add);
+            await uploader.CompleteAsync(CancellationToken.None);
+            Assert.Equal(expected, _s3.Objects[KeyBase + "-001.csv"].Content);
+            Assert.Equal(2, _s3.Calls.Count(c => c.Operation == "UploadPart"));
+        }
+
+        private static StagingTarget Target(long maxBytes = StagingTarget.DefaultMaxBytesPerObject, long? maxUsers = null) =>
+            new StagingTarget(Bucket, KeyBase)
+            {
+                PartSize = MinPart,
+                MaxBytesPerObject = maxBytes,
+                MaxUsersPerObject = maxUsers,
+            };
+
+        private static List<string> Ids(int count) =>
+            Enumerable.Range(0, count).Select(i => "user-" + i.ToString("D8", CultureInfo.InvariantCulture) + "-0123456789abcdef").ToList();
+
+        private static byte[] Csv(IEnumerable<string> ids) => Encoding.UTF8.GetBytes("USER_ID\n" + string.Concat(ids.Select(id => id + "\n")));
+
+        private static List<string> Rows(byte[] content)
+        {
+            string text = Encoding.UTF8.GetString(content);
+            Assert.StartsWith("USER_ID\n", text);
+            return text.Substring("USER_ID\n".Length).Split('\n').SkipLast(1).ToList();
+        }
+
+        private static string Sha256(byte[] content) => Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
+
+        private async Task<InMemoryS3StagingClient.Call> WaitForCallAsync(Func<InMemoryS3StagingClient.Call, bool> match)
+        {
+            using var deadline = new CancellationTokenSource(Guard);
+            while (true)
+            {
+                InMemoryS3StagingClient.Call? call = _s3.Calls.FirstOrDefault(match);
+                if (call is not null)
+                {
+                    return call;
+                }
+
+                await Task.Delay(5, deadline.Token);
+            }
+        }
+    }
+}

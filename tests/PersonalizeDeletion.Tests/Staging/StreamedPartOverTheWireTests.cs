@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.S3;
+using PersonalizeDeletion.Staging;
+using PersonalizeDeletion.Tests.Fake;
+using Xunit;
+
+namespace PersonalizeDeletion.Tests.Staging
+{
+    /// <summary>
+    /// A part sent while it is written, through the real AWSSDK.S3 to the fake: the SDK reads the stream as it
+    /// grows, and a request stopped before its announced length leaves no part behind.
+    /// </summary>
+    public sealed class StreamedPartOverTheWireTests : IAsyncLifetime
+    {
+        private const string Bucket = "personalize-staging";
+        private const int PartSize = 5 * 1024 * 1024;
+        private static readonly TimeSpan Guard = TimeSpan.FromMinutes(1);
+
+        private readonly FakeHost _fake = new FakeHost();
+        private AmazonS3Client _s3 = null!;
+        private AmazonS3StagingClient _client = null!;
+
+        public async Task InitializeAsync()
+        {
+            await _fake.InitializeAsync();
+            _s3 = new AmazonS3Client(
+                new BasicAWSCredentials(SdkSignedPersonalizeClient.DefaultAccessKey, SdkSignedPersonalizeClient.DefaultSecret),
+                new AmazonS3Config { ServiceURL = _fake.Url, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+            _client = new AmazonS3StagingClient(_s3);
+        }
+
+        public async Task DisposeAsync()
+        {
+            _s3.Dispose();
+            await _fake.DisposeAsync();
+        }
+
+        [Fact]
+        public async Task TheSdkSendsThePartAsItIsPublished()
+        {
+            byte[] part = Content(PartSize);
+            S3ObjectAddress address = new S3ObjectAddress(Bucket, "streamed/users.csv", null);
+            string uploadId = await _client.CreateMultipartUploadAsync(address, Attributes(), CancellationToken.None);
+
+            var stream = new GrowingPartStream(part, PartSize);
+            stream.Publish(1024 * 1024);
+            Task<S3UploadedPart> sending = _client.UploadPartAsync(address, uploadId, 1, stream, CancellationToken.None);
+
+            // The request has taken all that exists and waits for the rest.
+            await WaitUntilAsync(() => stream.Position == 1024 * 1024);
+            Assert.False(sending.IsCompleted);
+
+            stream.Publish(PartSize);
+            S3UploadedPart uploaded = await sending.WaitAsync(Guard);
+            await _client.CompleteMultipartUploadAsync(address, uploadId, new[] { uploaded }, CancellationToken.None);
+            Assert.Equal(part, await _fake.Control.GetByteArrayAsync($"/_fake/s3/object?bucket={Bucket}&key=streamed/users.csv"));
+        }
+
+        [Fact]
+        public async Task ARequestStoppedShortLeavesNoPartAndThePartGoesAgain()
+        {
+            byte[] part = Content(PartSize);
+            const int Written = 1024 * 1024;
+            S3ObjectAddress address = new S3ObjectAddress(Bucket, "cut/users.csv", null);
+            string uploadId = await _client.CreateMultipartUploadAsync(address, Attributes(), CancellationToken.None);
+
+            var stream = new GrowingPartStream(part, PartSize);
+            stream.Publish(Written);
+            using var cut = new CancellationTokenSource();
+            Task<S3UploadedPart> sending = _client.UploadPartAsync(address, uploadId, 1, stream, cut.Token);
+            await WaitUntilAsync(() => stream.Position == Written);
+
+            // What the uploader does when the IDs end first: stop the request, wake the read that waits.
+            cut.Cancel();
+            stream.Abandon();
+            await Assert.ThrowsAnyAsync<Exception>(() => sending.WaitAsync(Guard));
+
+            JsonElement open = Assert.Single((await _fake.Control.GetFromJsonAsync<JsonElement>("/_fake/s3/uploads")).EnumerateArray());
+            Assert.Equal(0, open.GetProperty("parts").GetInt32());
+
+            S3UploadedPart again = await _client.UploadPartAsync(address, uploadId, 1, new MemoryStream(part, 0, Written, writable: false), CancellationToken.None);
+            await _client.CompleteMultipartUploadAsync(address, uploadId, new[] { again }, CancellationToken.None);
+            Assert.Equal(part.Take(Written), await _fake.Control.GetByteArrayAsync($"/_fake/s3/object?bucket={Bucket}&key=cut/users.csv"));
+        }
+
+        private static byte[] Content(int length)
+        {
+            var bytes = new byte[length];
+            new Random(11).NextBytes(bytes);
+            return bytes;
+        }
+
+        private static S3ObjectAttributes Attributes() =>
+            new S3ObjectAttributes(S3ObjectAttributes.CsvContentType, S3ObjectAttributes.S3ManagedEncryption, new Dictionary<string, string>());
+
+        private static async Task WaitUntilAsync(Func<bool> condition)
+        {
+            using var deadline = new CancellationTokenSource(Guard);
+            while (!condition())
+            {
+                await Task.Delay(5, deadline.Token);
+            }
+        }
+    }
+}
