@@ -11,10 +11,12 @@ namespace PersonalizeDeletion.Staging
     /// starts filling instead of when it is full.
     /// </summary>
     /// <remarks>
-    /// One writer publishes (<see cref="Publish"/>) and one reader (the HTTP client) reads. Published bytes never
-    /// change, so the reader copies them without a lock and may seek back to re-send them (the SDK's retries).
-    /// <see cref="Abandon"/> makes reads that would have to wait throw <see cref="OperationCanceledException"/>,
-    /// so a request whose body can no longer be completed ends, never with fewer bytes than it declared.
+    /// One writer publishes (<see cref="Publish"/>) and the HTTP client reads. Published bytes never change, so a
+    /// retry may seek back and send them again. Setting the position starts a new attempt: a read of an earlier
+    /// attempt still waiting (the server answered before the body was complete, and the SDK retried) then throws
+    /// instead of taking bytes that belong to the new one. <see cref="Abandon"/> makes reads that would have to
+    /// wait throw <see cref="OperationCanceledException"/>, so a request whose body can no longer be completed
+    /// ends, never with fewer bytes than it declared.
     /// </remarks>
     internal sealed class GrowingPartStream : Stream
     {
@@ -23,6 +25,7 @@ namespace PersonalizeDeletion.Staging
         private readonly object _sync = new object();
         private int _published;
         private long _position;
+        private int _attempt;
         private bool _abandoned;
         private TaskCompletionSource<bool>? _waiter;
 
@@ -52,7 +55,14 @@ namespace PersonalizeDeletion.Staging
 
         public override long Position
         {
-            get => _position;
+            get
+            {
+                lock (_sync)
+                {
+                    return _position;
+                }
+            }
+
             set
             {
                 if (value < 0 || value > _length)
@@ -60,7 +70,17 @@ namespace PersonalizeDeletion.Staging
                     throw new ArgumentOutOfRangeException(nameof(value), value, "The position must be within the part.");
                 }
 
-                _position = value;
+                TaskCompletionSource<bool>? waiter;
+                lock (_sync)
+                {
+                    _position = value;
+                    _attempt++;
+                    waiter = _waiter;
+                    _waiter = null;
+                }
+
+                // Wakes a read of the earlier attempt, which then finds it is over.
+                waiter?.TrySetResult(true);
             }
         }
 
@@ -114,28 +134,29 @@ namespace PersonalizeDeletion.Staging
                 throw new ArgumentOutOfRangeException(nameof(count));
             }
 
+            int attempt = Volatile.Read(ref _attempt);
             while (true)
             {
-                if (count == 0 || _position >= _length)
-                {
-                    return 0;
-                }
-
-                int published = Volatile.Read(ref _published);
-                if (_position < published)
-                {
-                    int n = (int)Math.Min(count, published - _position);
-                    Buffer.BlockCopy(_buffer, (int)_position, buffer, offset, n);
-                    _position += n;
-                    return n;
-                }
-
                 Task morePublished;
                 lock (_sync)
                 {
+                    if (attempt != _attempt)
+                    {
+                        throw new OperationCanceledException("The part is being sent again; this read belongs to an earlier attempt.");
+                    }
+
+                    if (count == 0 || _position >= _length)
+                    {
+                        return 0;
+                    }
+
                     if (_position < _published)
                     {
-                        continue;
+                        // At most one read's worth (the SDK reads 80 KB): short enough to copy under the lock.
+                        int n = (int)Math.Min(count, _published - _position);
+                        Buffer.BlockCopy(_buffer, (int)_position, buffer, offset, n);
+                        _position += n;
+                        return n;
                     }
 
                     if (_abandoned)
@@ -172,7 +193,7 @@ namespace PersonalizeDeletion.Staging
             long target = origin switch
             {
                 SeekOrigin.Begin => offset,
-                SeekOrigin.Current => _position + offset,
+                SeekOrigin.Current => Position + offset,
                 SeekOrigin.End => _length + offset,
                 _ => throw new ArgumentOutOfRangeException(nameof(origin)),
             };

@@ -59,6 +59,24 @@ namespace PersonalizeDeletion.Tests.Staging
         }
 
         [Fact]
+        public async Task ARewindEndsAReadOfTheEarlierAttemptInsteadOfStealingTheNewOnesBytes()
+        {
+            // The server answered before the body was complete and the SDK retries: it seeks back while the earlier
+            // attempt's read still waits for rows.
+            byte[] buffer = Bytes(50);
+            var stream = new GrowingPartStream(buffer, 50);
+            stream.Publish(10);
+            var read = new byte[64];
+            Assert.Equal(10, await stream.ReadAsync(read, 0, 64));
+            Task<int> earlier = stream.ReadAsync(new byte[64], 0, 64);
+
+            stream.Position = 0;
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => earlier).WaitAsync(Guard);
+            stream.Publish(50);
+            Assert.Equal(buffer, await ReadToEndAsync(stream));
+        }
+
+        [Fact]
         public async Task AbandonEndsAWaitingReadButNotThePublishedBytes()
         {
             var stream = new GrowingPartStream(Bytes(50), 50);

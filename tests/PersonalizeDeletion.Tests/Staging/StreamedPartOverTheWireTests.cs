@@ -65,6 +65,29 @@ namespace PersonalizeDeletion.Tests.Staging
         }
 
         [Fact]
+        public async Task TheSdkRetriesAStreamedPartBySeekingBack()
+        {
+            await _fake.PostAsync("/_fake/faults", new { operation = "s3:UploadPart", kind = "error500", count = 1 });
+            byte[] part = Content(PartSize);
+            S3ObjectAddress address = new S3ObjectAddress(Bucket, "retried/users.csv", null);
+            string uploadId = await _client.CreateMultipartUploadAsync(address, Attributes(), CancellationToken.None);
+
+            var stream = new GrowingPartStream(part, PartSize);
+            stream.Publish(1024 * 1024);
+            Task<S3UploadedPart> sending = _client.UploadPartAsync(address, uploadId, 1, stream, CancellationToken.None);
+            await WaitUntilAsync(() => stream.Position == 1024 * 1024);
+            stream.Publish(PartSize);
+            S3UploadedPart uploaded = await sending.WaitAsync(Guard);
+
+            await _client.CompleteMultipartUploadAsync(address, uploadId, new[] { uploaded }, CancellationToken.None);
+            Assert.Equal(part, await _fake.Control.GetByteArrayAsync($"/_fake/s3/object?bucket={Bucket}&key=retried/users.csv"));
+            List<JsonElement> parts = (await _fake.Control.GetFromJsonAsync<JsonElement>("/_fake/requests")).EnumerateArray()
+                .Where(r => r.GetProperty("operation").GetString() == "UploadPart").ToList();
+            Assert.Equal(new[] { 500, 200 }, parts.Select(r => r.GetProperty("status").GetInt32()));
+            Assert.All(parts, r => Assert.True(r.GetProperty("bodyLength").GetInt64() > PartSize));
+        }
+
+        [Fact]
         public async Task ARequestStoppedShortLeavesNoPartAndThePartGoesAgain()
         {
             byte[] part = Content(PartSize);
