@@ -9,6 +9,21 @@ BeforeAll {
     function Get-StagedObject { @(Get-PdFakeS3Object -Bucket 'deletion-staging') }
     function Get-StagedText([string] $Key) { [Text.Encoding]::UTF8.GetString((Get-PdFakeS3ObjectContent -Bucket 'deletion-staging' -Key $Key)) }
     function Get-StagedBytes([string] $Key) { [byte[]](Get-PdFakeS3ObjectContent -Bucket 'deletion-staging' -Key $Key) }
+    function Invoke-WithDebugStream([scriptblock] $Command) {
+        # The preference, not -Debug: on a compiled cmdlet -Debug makes every verbose line ask to continue.
+        $out = & { $DebugPreference = 'Continue'; & $Command } 5>&1
+        [pscustomobject]@{
+            Output = @($out | Where-Object { $_ -isnot [Management.Automation.DebugRecord] })
+            Debug  = @($out | Where-Object { $_ -is [Management.Automation.DebugRecord] } | ForEach-Object Message)
+        }
+    }
+    function New-LargeUserIdFile([string] $Name, [scriptblock] $WriteLines) {
+        # A file too large to build as a string array; $WriteLines writes the lines after the header to $writer.
+        $path = Join-Path $PdTemp $Name
+        $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
+        try { $writer.Write("USER_ID`n"); & $WriteLines $writer } finally { $writer.Dispose() }
+        $path
+    }
     function ConvertTo-CsvBytes([string[]] $Id) {
         # What the service must receive: USER_ID header, LF endings, RFC 4180 quoting, UTF-8 without BOM.
         $rows = foreach ($value in $Id) { if ($value -match '[,"]' -or $value -ne $value.Trim()) { '"' + $value.Replace('"', '""') + '"' } else { $value } }
@@ -155,20 +170,12 @@ Describe 'New-PDataDeletionJob' {
         }
 
         It 'sends a large file''s first part while still reading the file, and stages the file byte for byte' {
-            $path = Join-Path $PdTemp 'streamed.csv'
-            $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
-            $writer.Write("USER_ID`n")
-            for ($i = 0; $i -lt 280000; $i++) { $writer.Write("streamed-user-$i-abcdef`n") }
-            $writer.Dispose()
-
-            # The preference, not -Debug: on a compiled cmdlet -Debug makes every verbose line ask to continue.
-            $out = & { $DebugPreference = 'Continue'; New-PDataDeletionJob @Common -Path $path } 5>&1
-            $debug = @($out | Where-Object { $_ -is [Management.Automation.DebugRecord] } | ForEach-Object Message)
-            $job = $out | Where-Object { $_ -isnot [Management.Automation.DebugRecord] }
+            $path = New-LargeUserIdFile 'streamed.csv' { param($writer) for ($i = 0; $i -lt 280000; $i++) { $writer.Write("streamed-user-$i-abcdef`n") } }
+            $run = Invoke-WithDebugStream { New-PDataDeletionJob @Common -Path $path }
 
             # 7.8 MB: part 1 (5 MiB) went out while it was written; the 2.6 MB rest could not fill a part.
-            $debug | Should -Contain '1 part(s) sent while being written; 0 sent again because the file held fewer new IDs than its size suggested.'
-            $job.UserCount | Should -Be 280000
+            $run.Debug | Should -Contain '1 part(s) sent while being written; 0 sent again because the file held fewer new IDs than its size suggested.'
+            $run.Output[0].UserCount | Should -Be 280000
             $staged = Get-StagedObject
             @($staged).Count | Should -Be 1
             (Get-StagedBytes $staged[0].key) -join ',' | Should -BeExactly ([IO.File]::ReadAllBytes($path) -join ',')
@@ -179,21 +186,16 @@ Describe 'New-PDataDeletionJob' {
         It 'sends a streamed part again when the file holds fewer IDs than its size suggested, each ID once' {
             # 700 IDs around 7 MB of blank lines: when the first 512 IDs are read, the 7 MB still to come promise a
             # full part, so part 1 starts streaming; the blank lines hold no IDs, so it is cut short and sent again.
-            $path = Join-Path $PdTemp 'sparse.csv'
-            $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
-            $writer.Write("USER_ID`n")
-            for ($i = 0; $i -lt 600; $i++) { $writer.Write("short-$i`n") }
-            $writer.Write([string]::new("`n", 7MB))
-            for ($i = 600; $i -lt 700; $i++) { $writer.Write("short-$i`n") }
-            $writer.Dispose()
+            $path = New-LargeUserIdFile 'sparse.csv' {
+                param($writer)
+                for ($i = 0; $i -lt 600; $i++) { $writer.Write("short-$i`n") }
+                $writer.Write([string]::new("`n", 7MB))
+                for ($i = 600; $i -lt 700; $i++) { $writer.Write("short-$i`n") }
+            }
+            $run = Invoke-WithDebugStream { New-PDataDeletionJob @Common -Path $path }
 
-            # The preference, not -Debug: on a compiled cmdlet -Debug makes every verbose line ask to continue.
-            $out = & { $DebugPreference = 'Continue'; New-PDataDeletionJob @Common -Path $path } 5>&1
-            $debug = @($out | Where-Object { $_ -is [Management.Automation.DebugRecord] } | ForEach-Object Message)
-            $job = $out | Where-Object { $_ -isnot [Management.Automation.DebugRecord] }
-
-            $debug | Should -Contain '1 part(s) sent while being written; 1 sent again because the file held fewer new IDs than its size suggested.'
-            $job.UserCount | Should -Be 700
+            $run.Debug | Should -Contain '1 part(s) sent while being written; 1 sent again because the file held fewer new IDs than its size suggested.'
+            $run.Output[0].UserCount | Should -Be 700
             $staged = Get-StagedObject
             @($staged).Count | Should -Be 1
             Get-StagedText $staged[0].key | Should -BeExactly ('USER_ID' + -join (0..699 | ForEach-Object { "`nshort-$_" }) + "`n")
@@ -362,12 +364,7 @@ Describe 'New-PDataDeletionJob' {
         }
 
         It 'splits input above the 50 MB per job cap into several files and jobs' {
-            $path = Join-Path $PdTemp 'huge.csv'
-            $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
-            $writer.Write("USER_ID`n")
-            $pad = 'p' * 190
-            for ($i = 0; $i -lt 265000; $i++) { $writer.Write("$pad-$i`n") }
-            $writer.Dispose()
+            $path = New-LargeUserIdFile 'huge.csv' { param($writer) $pad = 'p' * 190; for ($i = 0; $i -lt 265000; $i++) { $writer.Write("$pad-$i`n") } }
             $jobs = New-PDataDeletionJob @Common -Path $path
             @($jobs).Count | Should -Be 2
             ($jobs.UserCount | Measure-Object -Sum).Sum | Should -Be 265000
@@ -375,11 +372,7 @@ Describe 'New-PDataDeletionJob' {
         }
 
         It 'an S3 failure in the middle of the upload leaves no job and no open multipart upload' {
-            $path = Join-Path $PdTemp 'multipart.csv'
-            $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
-            $writer.Write("USER_ID`n")
-            for ($i = 0; $i -lt 120000; $i++) { $writer.Write("user-with-a-fairly-long-identifier-$i-$('q' * 100)`n") }
-            $writer.Dispose()
+            $path = New-LargeUserIdFile 'multipart.csv' { param($writer) for ($i = 0; $i -lt 120000; $i++) { $writer.Write("user-with-a-fairly-long-identifier-$i-$('q' * 100)`n") } }
             Add-PdFakeFault -Operation 's3:UploadPart' -Kind error500 -Count -1
             { New-PDataDeletionJob @Common -Path $path -ErrorAction Stop } | Should -Throw -ErrorId "StagingUploadFailed,$CommandId"
             @(Get-CreateRequest).Count | Should -Be 0
@@ -388,11 +381,7 @@ Describe 'New-PDataDeletionJob' {
         }
 
         It 'stopping the pipeline during the upload aborts it and creates nothing' {
-            $path = Join-Path $PdTemp 'stop.csv'
-            $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
-            $writer.Write("USER_ID`n")
-            for ($i = 0; $i -lt 120000; $i++) { $writer.Write("stop-me-$i-$('s' * 100)`n") }
-            $writer.Dispose()
+            $path = New-LargeUserIdFile 'stop.csv' { param($writer) for ($i = 0; $i -lt 120000; $i++) { $writer.Write("stop-me-$i-$('s' * 100)`n") } }
             Add-PdFakeFault -Operation 's3:UploadPart' -Kind delay -DelayMs 120000 -Count -1
 
             $ps = [powershell]::Create()

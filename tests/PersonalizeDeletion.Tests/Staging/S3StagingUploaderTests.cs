@@ -11,7 +11,7 @@ using Xunit;
 
 namespace PersonalizeDeletion.Tests.Staging
 {
-    public class S3StagingUploaderTests
+    public partial class S3StagingUploaderTests
     {
         private const string Bucket = "staging-bucket";
         private const string KeyBase = "deletions/job-20260101-abc";

@@ -22,6 +22,7 @@ namespace PersonalizeDeletion.Tests.Staging
     {
         private const string Bucket = "personalize-staging";
         private const int PartSize = 5 * 1024 * 1024;
+        private const int Published = 1024 * 1024;
         private static readonly TimeSpan Guard = TimeSpan.FromMinutes(1);
 
         private readonly FakeHost _fake = new FakeHost();
@@ -47,21 +48,15 @@ namespace PersonalizeDeletion.Tests.Staging
         public async Task TheSdkSendsThePartAsItIsPublished()
         {
             byte[] part = Content(PartSize);
-            S3ObjectAddress address = new S3ObjectAddress(Bucket, "streamed/users.csv", null);
-            string uploadId = await _client.CreateMultipartUploadAsync(address, Attributes(), CancellationToken.None);
-
-            var stream = new GrowingPartStream(part, PartSize);
-            stream.Publish(1024 * 1024);
-            Task<S3UploadedPart> sending = _client.UploadPartAsync(address, uploadId, 1, stream, CancellationToken.None);
+            Streaming streaming = await StartStreamingAsync("streamed/users.csv", part, CancellationToken.None);
 
             // The request has taken all that exists and waits for the rest.
-            await WaitUntilAsync(() => stream.Position == 1024 * 1024);
-            Assert.False(sending.IsCompleted);
+            Assert.False(streaming.Sending.IsCompleted);
+            streaming.Stream.Publish(PartSize);
+            S3UploadedPart uploaded = await streaming.Sending.WaitAsync(Guard);
 
-            stream.Publish(PartSize);
-            S3UploadedPart uploaded = await sending.WaitAsync(Guard);
-            await _client.CompleteMultipartUploadAsync(address, uploadId, new[] { uploaded }, CancellationToken.None);
-            Assert.Equal(part, await _fake.Control.GetByteArrayAsync($"/_fake/s3/object?bucket={Bucket}&key=streamed/users.csv"));
+            await _client.CompleteMultipartUploadAsync(streaming.Address, streaming.UploadId, new[] { uploaded }, CancellationToken.None);
+            Assert.Equal(part, await StoredAsync("streamed/users.csv"));
         }
 
         [Fact]
@@ -69,18 +64,12 @@ namespace PersonalizeDeletion.Tests.Staging
         {
             await _fake.PostAsync("/_fake/faults", new { operation = "s3:UploadPart", kind = "error500", count = 1 });
             byte[] part = Content(PartSize);
-            S3ObjectAddress address = new S3ObjectAddress(Bucket, "retried/users.csv", null);
-            string uploadId = await _client.CreateMultipartUploadAsync(address, Attributes(), CancellationToken.None);
+            Streaming streaming = await StartStreamingAsync("retried/users.csv", part, CancellationToken.None);
+            streaming.Stream.Publish(PartSize);
+            S3UploadedPart uploaded = await streaming.Sending.WaitAsync(Guard);
 
-            var stream = new GrowingPartStream(part, PartSize);
-            stream.Publish(1024 * 1024);
-            Task<S3UploadedPart> sending = _client.UploadPartAsync(address, uploadId, 1, stream, CancellationToken.None);
-            await WaitUntilAsync(() => stream.Position == 1024 * 1024);
-            stream.Publish(PartSize);
-            S3UploadedPart uploaded = await sending.WaitAsync(Guard);
-
-            await _client.CompleteMultipartUploadAsync(address, uploadId, new[] { uploaded }, CancellationToken.None);
-            Assert.Equal(part, await _fake.Control.GetByteArrayAsync($"/_fake/s3/object?bucket={Bucket}&key=retried/users.csv"));
+            await _client.CompleteMultipartUploadAsync(streaming.Address, streaming.UploadId, new[] { uploaded }, CancellationToken.None);
+            Assert.Equal(part, await StoredAsync("retried/users.csv"));
             List<JsonElement> parts = (await _fake.Control.GetFromJsonAsync<JsonElement>("/_fake/requests")).EnumerateArray()
                 .Where(r => r.GetProperty("operation").GetString() == "UploadPart").ToList();
             Assert.Equal(new[] { 500, 200 }, parts.Select(r => r.GetProperty("status").GetInt32()));
@@ -91,28 +80,35 @@ namespace PersonalizeDeletion.Tests.Staging
         public async Task ARequestStoppedShortLeavesNoPartAndThePartGoesAgain()
         {
             byte[] part = Content(PartSize);
-            const int Written = 1024 * 1024;
-            S3ObjectAddress address = new S3ObjectAddress(Bucket, "cut/users.csv", null);
-            string uploadId = await _client.CreateMultipartUploadAsync(address, Attributes(), CancellationToken.None);
-
-            var stream = new GrowingPartStream(part, PartSize);
-            stream.Publish(Written);
             using var cut = new CancellationTokenSource();
-            Task<S3UploadedPart> sending = _client.UploadPartAsync(address, uploadId, 1, stream, cut.Token);
-            await WaitUntilAsync(() => stream.Position == Written);
+            Streaming streaming = await StartStreamingAsync("cut/users.csv", part, cut.Token);
 
             // What the uploader does when the IDs end first: stop the request, wake the read that waits.
             cut.Cancel();
-            stream.Abandon();
-            await Assert.ThrowsAnyAsync<Exception>(() => sending.WaitAsync(Guard));
+            streaming.Stream.Abandon();
+            await Assert.ThrowsAnyAsync<Exception>(() => streaming.Sending.WaitAsync(Guard));
 
             JsonElement open = Assert.Single((await _fake.Control.GetFromJsonAsync<JsonElement>("/_fake/s3/uploads")).EnumerateArray());
             Assert.Equal(0, open.GetProperty("parts").GetInt32());
 
-            S3UploadedPart again = await _client.UploadPartAsync(address, uploadId, 1, new MemoryStream(part, 0, Written, writable: false), CancellationToken.None);
-            await _client.CompleteMultipartUploadAsync(address, uploadId, new[] { again }, CancellationToken.None);
-            Assert.Equal(part.Take(Written), await _fake.Control.GetByteArrayAsync($"/_fake/s3/object?bucket={Bucket}&key=cut/users.csv"));
+            S3UploadedPart again = await _client.UploadPartAsync(streaming.Address, streaming.UploadId, 1, new MemoryStream(part, 0, Published, writable: false), CancellationToken.None);
+            await _client.CompleteMultipartUploadAsync(streaming.Address, streaming.UploadId, new[] { again }, CancellationToken.None);
+            Assert.Equal(part.Take(Published), await StoredAsync("cut/users.csv"));
         }
+
+        /// <summary>Starts part 1 of a new upload with its first MiB published, once the SDK has read that MiB.</summary>
+        private async Task<Streaming> StartStreamingAsync(string key, byte[] part, CancellationToken cancellationToken)
+        {
+            var address = new S3ObjectAddress(Bucket, key, null);
+            string uploadId = await _client.CreateMultipartUploadAsync(address, Attributes(), CancellationToken.None);
+            var stream = new GrowingPartStream(part, PartSize);
+            stream.Publish(Published);
+            Task<S3UploadedPart> sending = _client.UploadPartAsync(address, uploadId, 1, stream, cancellationToken);
+            await WaitUntilAsync(() => stream.Position == Published);
+            return new Streaming(address, uploadId, stream, sending);
+        }
+
+        private Task<byte[]> StoredAsync(string key) => _fake.Control.GetByteArrayAsync($"/_fake/s3/object?bucket={Bucket}&key={key}");
 
         private static byte[] Content(int length)
         {
@@ -123,6 +119,8 @@ namespace PersonalizeDeletion.Tests.Staging
 
         private static S3ObjectAttributes Attributes() =>
             new S3ObjectAttributes(S3ObjectAttributes.CsvContentType, S3ObjectAttributes.S3ManagedEncryption, new Dictionary<string, string>());
+
+        private sealed record Streaming(S3ObjectAddress Address, string UploadId, GrowingPartStream Stream, Task<S3UploadedPart> Sending);
 
         private static async Task WaitUntilAsync(Func<bool> condition)
         {

@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using PersonalizeDeletion.Staging;
@@ -12,17 +9,8 @@ using Xunit;
 namespace PersonalizeDeletion.Tests.Staging
 {
     /// <summary>Parts sent while they are written (<see cref="S3StagingUploader.ExpectMore"/>).</summary>
-    public class S3StagingUploaderStreamingTests
+    public partial class S3StagingUploaderTests
     {
-        private const string Bucket = "staging-bucket";
-        private const string KeyBase = "deletions/job-20260101-abc";
-        private const int MinPart = 5 * 1024 * 1024;
-
-        // Only keeps a broken build from hanging the run; no test depends on how long anything takes.
-        private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
-
-        private readonly InMemoryS3StagingClient _s3 = new InMemoryS3StagingClient();
-
         [Fact]
         public async Task SendsAPartWhileItIsWrittenWhenTheHintSaysItWillFill()
         {
@@ -30,7 +18,7 @@ namespace PersonalizeDeletion.Tests.Staging
             byte[] expected = Csv(ids);
             Assert.InRange(expected.Length, 2 * MinPart + 1, 3 * MinPart);
 
-            using var uploader = new S3StagingUploader(_s3, Target());
+            using var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart));
             uploader.ExpectMore(expected.Length);
             ids.Take(1000).ToList().ForEach(uploader.Add);
 
@@ -69,7 +57,7 @@ namespace PersonalizeDeletion.Tests.Staging
             List<string> ids = Ids(count);
             byte[] expected = Csv(ids);
 
-            using var uploader = new S3StagingUploader(_s3, Target());
+            using var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart));
             uploader.ExpectMore(4L * expected.Length);
             ids.ForEach(uploader.Add);
             StagedObject staged = Assert.Single(await uploader.CompleteAsync(CancellationToken.None));
@@ -98,7 +86,7 @@ namespace PersonalizeDeletion.Tests.Staging
         {
             // 6 MiB objects: each one's first part fills and is streamed; the 1 MiB rest of each never is.
             List<string> ids = Ids(500_000);
-            using var uploader = new S3StagingUploader(_s3, Target(maxBytes: 6L * 1024 * 1024));
+            using var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart, maxBytes: 6L * 1024 * 1024));
             uploader.ExpectMore(Csv(ids).Length);
             ids.ForEach(uploader.Add);
             IReadOnlyList<StagedObject> staged = await uploader.CompleteAsync(CancellationToken.None);
@@ -116,7 +104,7 @@ namespace PersonalizeDeletion.Tests.Staging
         public async Task StreamsNothingWhenAUserLimitMayEndThePartFirst()
         {
             List<string> ids = Ids(200_000);
-            using var uploader = new S3StagingUploader(_s3, Target(maxUsers: 190_000));
+            using var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart, maxUsers: 190_000));
             uploader.ExpectMore(Csv(ids).Length);
             ids.ForEach(uploader.Add);
             IReadOnlyList<StagedObject> staged = await uploader.CompleteAsync(CancellationToken.None);
@@ -136,7 +124,7 @@ namespace PersonalizeDeletion.Tests.Staging
                 ? Task.FromException(new S3RequestException("AccessDenied", 403, "req-1", "Access Denied"))
                 : Task.CompletedTask;
 
-            var uploader = new S3StagingUploader(_s3, Target());
+            var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart));
             uploader.ExpectMore(Csv(Ids(400_000)).Length);
             StagingUploadException ex = await Assert.ThrowsAsync<StagingUploadException>(async () =>
             {
@@ -160,7 +148,7 @@ namespace PersonalizeDeletion.Tests.Staging
         [Fact]
         public async Task DisposeEndsAStreamedPartStillWaitingForRows()
         {
-            var uploader = new S3StagingUploader(_s3, Target());
+            var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart));
             uploader.ExpectMore(20_000_000);
             Ids(10).ForEach(uploader.Add);
             await WaitForCallAsync(c => c.Operation == "UploadPart");
@@ -178,7 +166,7 @@ namespace PersonalizeDeletion.Tests.Staging
         {
             List<string> ids = Ids(200_000);
             byte[] expected = Csv(ids);
-            using var uploader = new S3StagingUploader(_s3, Target());
+            using var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart));
             ids.Take(10_000).ToList().ForEach(uploader.Add);
             Assert.DoesNotContain(_s3.Calls, c => c.Operation == "UploadPart");
 
@@ -191,28 +179,6 @@ namespace PersonalizeDeletion.Tests.Staging
             Assert.Equal(expected, _s3.Objects[KeyBase + "-001.csv"].Content);
             Assert.Equal(2, _s3.Calls.Count(c => c.Operation == "UploadPart"));
         }
-
-        private static StagingTarget Target(long maxBytes = StagingTarget.DefaultMaxBytesPerObject, long? maxUsers = null) =>
-            new StagingTarget(Bucket, KeyBase)
-            {
-                PartSize = MinPart,
-                MaxBytesPerObject = maxBytes,
-                MaxUsersPerObject = maxUsers,
-            };
-
-        private static List<string> Ids(int count) =>
-            Enumerable.Range(0, count).Select(i => "user-" + i.ToString("D8", CultureInfo.InvariantCulture) + "-0123456789abcdef").ToList();
-
-        private static byte[] Csv(IEnumerable<string> ids) => Encoding.UTF8.GetBytes("USER_ID\n" + string.Concat(ids.Select(id => id + "\n")));
-
-        private static List<string> Rows(byte[] content)
-        {
-            string text = Encoding.UTF8.GetString(content);
-            Assert.StartsWith("USER_ID\n", text);
-            return text.Substring("USER_ID\n".Length).Split('\n').SkipLast(1).ToList();
-        }
-
-        private static string Sha256(byte[] content) => Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
 
         private async Task<InMemoryS3StagingClient.Call> WaitForCallAsync(Func<InMemoryS3StagingClient.Call, bool> match)
         {
