@@ -17,11 +17,11 @@ BeforeAll {
             Debug  = @($out | Where-Object { $_ -is [Management.Automation.DebugRecord] } | ForEach-Object Message)
         }
     }
-    function New-LargeUserIdFile([string] $Name, [scriptblock] $WriteLines) {
+    function New-LargeUserIdFile([string] $Name, [scriptblock] $WriteLines, [string] $Header = "USER_ID`n") {
         # A file too large to build as a string array; $WriteLines writes the lines after the header to $writer.
         $path = Join-Path $PdTemp $Name
         $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
-        try { $writer.Write("USER_ID`n"); & $WriteLines $writer } finally { $writer.Dispose() }
+        try { $writer.Write($Header); & $WriteLines $writer } finally { $writer.Dispose() }
         $path
     }
     function ConvertTo-CsvBytes([string[]] $Id) {
@@ -203,6 +203,21 @@ Describe 'New-PDataDeletionJob' {
             @(Get-PdFakeRequest -Service s3 -Operation UploadPart).Count | Should -Be 1
             @(Get-PdFakeRequest -Service s3 -Operation CompleteMultipartUpload).Count | Should -Be 1
             @(Get-PdFakeMultipartUpload).Count | Should -Be 0
+        }
+
+        It 'judges an Export-Csv file by its rows, not its bytes: 6.2 MB of quoted CR LF lines fit one PutObject' {
+            # The lines are 13 bytes, the rows they become 10: streaming part 1 on the file's length alone would
+            # have cut it and sent it twice.
+            $path = New-LargeUserIdFile 'exported.csv' -Header "`"USER_ID`"`r`n" { param($writer) for ($i = 0; $i -lt 480000; $i++) { $writer.Write('"q-{0:D7}"' -f $i); $writer.Write("`r`n") } }
+            # Long enough that its length alone promises a full 5 MiB part (with the eighth of slack).
+            (Get-Item $path).Length | Should -BeGreaterThan (5MB * 1.125)
+            $run = Invoke-WithDebugStream { New-PDataDeletionJob @Common -Path $path }
+
+            $run.Output[0].UserCount | Should -Be 480000
+            $run.Debug | Where-Object { $_ -like '*sent while being written*' } | Should -BeNullOrEmpty
+            @(Get-PdFakeRequest -Service s3 -Operation UploadPart).Count | Should -Be 0
+            @(Get-PdFakeRequest -Service s3 -Operation PutObject).Count | Should -Be 1
+            (Get-StagedObject)[0].size | Should -Be (8 + 480000 * 10)
         }
 
         It 'accounts for every line of a file read in many batches: rejects by line in order, duplicates once, text exact' {

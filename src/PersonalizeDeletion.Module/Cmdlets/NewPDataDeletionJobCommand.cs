@@ -444,11 +444,12 @@ namespace PersonalizeDeletion.Cmdlets
                     {
                         if (!reserved)
                         {
-                            // One batch in, the file's length tells about how many IDs follow: the de-duplication set
-                            // makes room for them now instead of growing step by step, and the upload sends parts
-                            // while they are written instead of once full (bench/LocalFile.Bench.ps1).
+                            // One batch in, the file's length tells about how many IDs and row bytes follow: the
+                            // de-duplication set makes room for them now instead of growing step by step, and the
+                            // upload sends parts that will fill while they are written instead of once full
+                            // (bench/LocalFile.Bench.ps1).
                             batch.Intake!.Reserve(reader.EstimateRemainingLines() + ids.Count);
-                            batch.Uploader?.ExpectMore(reader.RemainingBytes + ids.ByteCount + ids.Count);
+                            batch.Uploader?.ExpectMore(reader.EstimateRemainingRowBytes() + ids.ByteCount + ids.Count);
                             reserved = true;
                         }
 
