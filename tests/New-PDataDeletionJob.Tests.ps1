@@ -174,7 +174,7 @@ Describe 'New-PDataDeletionJob' {
             $run = Invoke-WithDebugStream { New-PDataDeletionJob @Common -Path $path }
 
             # 7.8 MB: part 1 (5 MiB) went out while it was written; the 2.6 MB rest could not fill a part.
-            $run.Debug | Should -Contain '1 part(s) sent while being written; 0 sent again because the file held fewer new IDs than its size suggested.'
+            $run.Debug | Should -Contain '1 part(s) sent while being written; 0 of them stopped and sent again (the file held fewer new IDs than its size suggested, or the input paused).'
             $run.Output[0].UserCount | Should -Be 280000
             $staged = Get-StagedObject
             @($staged).Count | Should -Be 1
@@ -185,7 +185,8 @@ Describe 'New-PDataDeletionJob' {
 
         It 'sends a streamed part again when the file holds fewer IDs than its size suggested, each ID once' {
             # 700 IDs around 7 MB of blank lines: when the first 512 IDs are read, the 7 MB still to come promise a
-            # full part, so part 1 starts streaming; the blank lines hold no IDs, so it is cut short and sent again.
+            # full part, so part 1 starts streaming; the blank lines hold no IDs, so when the file ends its request is
+            # stopped short and the part goes again, whole.
             $path = New-LargeUserIdFile 'sparse.csv' {
                 param($writer)
                 for ($i = 0; $i -lt 600; $i++) { $writer.Write("short-$i`n") }
@@ -194,7 +195,7 @@ Describe 'New-PDataDeletionJob' {
             }
             $run = Invoke-WithDebugStream { New-PDataDeletionJob @Common -Path $path }
 
-            $run.Debug | Should -Contain '1 part(s) sent while being written; 1 sent again because the file held fewer new IDs than its size suggested.'
+            $run.Debug | Should -Contain '1 part(s) sent while being written; 1 of them stopped and sent again (the file held fewer new IDs than its size suggested, or the input paused).'
             $run.Output[0].UserCount | Should -Be 700
             $staged = Get-StagedObject
             @($staged).Count | Should -Be 1

@@ -16,7 +16,8 @@ namespace PersonalizeDeletion.Staging
     /// attempt still waiting (the server answered before the body was complete, and the SDK retried) then throws
     /// instead of taking bytes that belong to the new one. <see cref="Abandon"/> makes reads that would have to
     /// wait throw <see cref="OperationCanceledException"/>, so a request whose body can no longer be completed
-    /// ends, never with fewer bytes than it declared.
+    /// ends, never with fewer bytes than it declared. A read that waits longer than <see cref="StallTimeout"/>
+    /// calls <see cref="Stalled"/> (S3 drops a request whose body pauses for about 20 seconds).
     /// </remarks>
     internal sealed class GrowingPartStream : Stream
     {
@@ -49,6 +50,12 @@ namespace PersonalizeDeletion.Staging
         public override bool CanWrite => false;
 
         public override long Length => _length;
+
+        /// <summary>How long a read waits for more bytes before it calls <see cref="Stalled"/>; infinite by default.</summary>
+        public TimeSpan StallTimeout { get; set; } = Timeout.InfiniteTimeSpan;
+
+        /// <summary>Called on the reading thread when a read has waited <see cref="StallTimeout"/>; it may Abandon the part.</summary>
+        public Action? Stalled { get; set; }
 
         /// <summary>Bytes written so far and readable.</summary>
         public int Published => Volatile.Read(ref _published);
@@ -168,19 +175,31 @@ namespace PersonalizeDeletion.Staging
                     morePublished = _waiter.Task;
                 }
 
-                if (cancellationToken.CanBeCanceled)
-                {
-                    var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-                    using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
-                    {
-                        await Task.WhenAny(morePublished, cancelled.Task).ConfigureAwait(false);
-                    }
+                await WaitAsync(morePublished, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-                else
+        private async Task WaitAsync(Task morePublished, CancellationToken cancellationToken)
+        {
+            TimeSpan stallTimeout = StallTimeout;
+            if (!cancellationToken.CanBeCanceled && stallTimeout == Timeout.InfiniteTimeSpan)
+            {
+                await morePublished.ConfigureAwait(false);
+                return;
+            }
+
+            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (var timer = new CancellationTokenSource())
+            using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
+            {
+                Task stalled = Task.Delay(stallTimeout, timer.Token);
+                Task woke = await Task.WhenAny(morePublished, cancelled.Task, stalled).ConfigureAwait(false);
+                timer.Cancel();
+                cancellationToken.ThrowIfCancellationRequested();
+                if (woke == stalled && !morePublished.IsCompleted)
                 {
-                    await morePublished.ConfigureAwait(false);
+                    // Outside the lock: the handler may abandon the part, which wakes this read to throw.
+                    Stalled?.Invoke();
                 }
             }
         }

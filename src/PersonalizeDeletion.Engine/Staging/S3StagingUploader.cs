@@ -26,6 +26,10 @@ namespace PersonalizeDeletion.Staging
     /// size, and reads rows as they are published (<see cref="GrowingPartStream"/>). Such a part counts as in
     /// flight from its start. If the IDs end before it fills after all, its request is stopped before its body
     /// is complete (S3 keeps nothing of it) and the part is sent again with what there is, as the last part.
+    /// A streamed part is withdrawn - its request stopped, its buffer a plain one again, sent once full - when the
+    /// hint runs out before it fills (ExpectMore(0) at the end of a file) or when its request has waited
+    /// <see cref="StreamStallTimeout"/> for rows (the pipeline thread paused, say at a prompt): S3 drops a request
+    /// whose body pauses for about 20 seconds.
     /// </para>
     /// <para>
     /// Add, CompleteAsync, AbortAsync and Dispose are called from one thread (the pipeline); Cancel may be
@@ -110,8 +114,11 @@ namespace PersonalizeDeletion.Staging
         /// <summary>Parts sent while they were written (<see cref="ExpectMore"/>).</summary>
         public int PartsStreamed { get; private set; }
 
-        /// <summary>Streamed parts the IDs ended in before they filled, so sent a second time.</summary>
+        /// <summary>Streamed parts whose request was stopped (cut short or withdrawn), so sent a second time.</summary>
         public int PartsSentAgain => Volatile.Read(ref _partsSentAgain);
+
+        /// <summary>How long a streamed part's request may wait for rows before the part is withdrawn.</summary>
+        internal TimeSpan StreamStallTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <summary>Objects started so far, including the one being written.</summary>
         public int ObjectCount { get; private set; }
@@ -172,6 +179,13 @@ namespace PersonalizeDeletion.Staging
         {
             ThrowIfNotWritable();
             _expectedEnd = BytesWritten + Math.Max(0, bytes);
+            if (_streamed is { } part && _expectedEnd - BytesWritten < _partSize - _fill)
+            {
+                // The hint no longer fills it: the next rows may be a long way off.
+                part.TryWithdraw();
+                ReclaimStreamedBuffer();
+            }
+
             MaybeStream();
         }
 
@@ -189,7 +203,7 @@ namespace PersonalizeDeletion.Staging
                 {
                     if (_current is not null)
                     {
-                        if (_streamed is null)
+                        if (!ClaimStreamedPart())
                         {
                             await AcquirePartSlotAsync().ConfigureAwait(false);
                         }
@@ -296,12 +310,13 @@ namespace PersonalizeDeletion.Staging
 
             _current?.Dispose();
             _current = null;
-            if (_streamed is not null)
+            if (_streamed is { } streamed)
             {
-                // The buffer is its request's, which ended with the cancellation and gave it back.
+                // Unless the part was withdrawn, the buffer is its request's, which ended with the cancellation and
+                // gave it back.
+                _buffer = streamed.IsWithdrawn ? _buffer : null;
                 _streamed = null;
                 _publishAt = int.MaxValue;
-                _buffer = null;
             }
 
             if (_buffer is not null)
@@ -439,7 +454,7 @@ namespace PersonalizeDeletion.Staging
             ObjectInProgress? current = _current;
             if (current is not null && (current.UserCount >= _maxUsersPerObject || current.Bytes + length > _maxBytesPerObject))
             {
-                if (_streamed is null)
+                if (!ClaimStreamedPart())
                 {
                     AcquirePartSlot();
                 }
@@ -492,17 +507,51 @@ namespace PersonalizeDeletion.Staging
 
         private void SendFullBuffer()
         {
-            if (_streamed is null)
-            {
-                AcquirePartSlot();
-                UploadFullPart();
-            }
-            else
+            if (_streamed is { } part && part.TrySeal())
             {
                 SealStreamedPart();
             }
+            else
+            {
+                ReclaimStreamedBuffer();
+                AcquirePartSlot();
+                UploadFullPart();
+            }
 
             MaybeStream();
+        }
+
+        /// <summary>
+        /// The object ends here: a part still streaming is sealed (full) or cut (short) and keeps its request's
+        /// slot, and true is returned; false when there is none or it was withdrawn (the caller then needs a slot).
+        /// </summary>
+        private bool ClaimStreamedPart()
+        {
+            if (!(_streamed is { } part))
+            {
+                return false;
+            }
+
+            if (_fill == _partSize && part.TrySeal())
+            {
+                part.Stream.Publish(_fill);
+                return true;
+            }
+
+            if (_fill < _partSize && part.TryCut(_fill))
+            {
+                return true;
+            }
+
+            ReclaimStreamedBuffer();
+            return false;
+        }
+
+        /// <summary>After a withdrawal: the buffer is a plain one again, to be sent once full; its request frees the slot.</summary>
+        private void ReclaimStreamedBuffer()
+        {
+            _streamed = null;
+            _publishAt = int.MaxValue;
         }
 
         /// <summary>
@@ -530,7 +579,7 @@ namespace PersonalizeDeletion.Staging
             }
 
             AcquirePartSlot();
-            var part = new StreamedPart(current.Parts.Count + 1, _buffer, _partSize, _token);
+            var part = new StreamedPart(current.Parts.Count + 1, _buffer, _partSize, _token, StreamStallTimeout);
             _streamedParts.Add(part);
             part.Stream.Publish(_fill);
             S3ObjectAddress address = current.Address;
@@ -544,9 +593,9 @@ namespace PersonalizeDeletion.Staging
         private void PublishStreamed()
         {
             StreamedPart? part = _streamed;
-            if (part is null)
+            if (part is null || part.IsWithdrawn)
             {
-                _publishAt = int.MaxValue;
+                ReclaimStreamedBuffer();
                 return;
             }
 
@@ -554,7 +603,7 @@ namespace PersonalizeDeletion.Staging
             _publishAt = Math.Min(_fill + PublishEvery, _partSize);
         }
 
-        /// <summary>The buffer being streamed is full: its request already has the slot and reads the rest.</summary>
+        /// <summary>The buffer being streamed is full and sealed: its request already has the slot and reads the rest.</summary>
         private void SealStreamedPart()
         {
             ObjectInProgress current = _current!;
@@ -610,15 +659,7 @@ namespace PersonalizeDeletion.Staging
                 Task<string> uploadId = current.UploadId;
                 if (_streamed is { } part)
                 {
-                    if (length == _partSize)
-                    {
-                        part.Stream.Publish(length);
-                    }
-                    else
-                    {
-                        part.Cut(length);
-                    }
-
+                    // Sealed or cut by ClaimStreamedPart.
                     current.Parts.Add(part.Upload!);
                     _streamed = null;
                     _publishAt = int.MaxValue;
@@ -693,12 +734,19 @@ namespace PersonalizeDeletion.Staging
                     {
                         return await _client.UploadPartAsync(address, uploadId, part.Number, part.Stream, part.Token).ConfigureAwait(false);
                     }
-                    catch (Exception) when (part.IsCut && !_token.IsCancellationRequested)
+                    catch (Exception) when (part.IsStopped && !_token.IsCancellationRequested)
                     {
                         // However the client reports the stopped request: it was ours, not a failure.
                         return null;
                     }
                 }).ConfigureAwait(false);
+
+                if (part.IsWithdrawn)
+                {
+                    // Its buffer is a plain one again and goes out once full; this task's result is never asked for.
+                    Interlocked.Increment(ref _partsSentAgain);
+                    return null!;
+                }
 
                 int length = _partSize;
                 if (uploaded is null)
@@ -715,7 +763,15 @@ namespace PersonalizeDeletion.Staging
             }
             finally
             {
-                ReturnBuffer(part.Buffer);
+                if (part.IsWithdrawn)
+                {
+                    // The buffer is the writer's again.
+                    _partSlots.Release();
+                }
+                else
+                {
+                    ReturnBuffer(part.Buffer);
+                }
             }
         }
 
@@ -901,22 +957,34 @@ namespace PersonalizeDeletion.Staging
             public void Dispose() => Sha256.Dispose();
         }
 
-        /// <summary>A part sent while its buffer fills; <see cref="Cut"/> stops its request when the IDs end first.</summary>
+        /// <summary>
+        /// A part sent while its buffer fills. Exactly one of three ends is taken, first come first served: sealed
+        /// (all its bytes are published and the request completes), cut (the object ended short: the request is
+        /// stopped and the part sent again as the last one) or withdrawn (the request is stopped and the buffer is
+        /// the writer's again).
+        /// </summary>
         private sealed class StreamedPart : IDisposable
         {
-            private readonly CancellationTokenSource _cut;
+            private const int Streaming = 0;
+            private const int Sealed = 1;
+            private const int CutShort = 2;
+            private const int Withdrawn = 3;
+
+            private readonly CancellationTokenSource _stop;
             private readonly CancellationTokenRegistration _abandon;
+            private int _state;
             private int _finalLength = -1;
 
-            public StreamedPart(int number, byte[] buffer, int length, CancellationToken session)
+            public StreamedPart(int number, byte[] buffer, int length, CancellationToken session, TimeSpan stallTimeout)
             {
                 Number = number;
                 Buffer = buffer;
-                Stream = new GrowingPartStream(buffer, length);
-                _cut = CancellationTokenSource.CreateLinkedTokenSource(session);
-                Token = _cut.Token;
+                Stream = new GrowingPartStream(buffer, length) { StallTimeout = stallTimeout };
+                Stream.Stalled = () => TryWithdraw();
+                _stop = CancellationTokenSource.CreateLinkedTokenSource(session);
+                Token = _stop.Token;
 
-                // Whether the request is cut or the session cancelled, a read waiting for rows must end.
+                // Whether the request is stopped or the session cancelled, a read waiting for rows must end.
                 _abandon = Token.Register(state => ((GrowingPartStream)state!).Abandon(), Stream);
             }
 
@@ -930,23 +998,44 @@ namespace PersonalizeDeletion.Staging
 
             public Task<S3UploadedPart>? Upload { get; set; }
 
-            public bool IsCut => Volatile.Read(ref _finalLength) >= 0;
+            public bool IsCut => Volatile.Read(ref _state) == CutShort;
+
+            public bool IsWithdrawn => Volatile.Read(ref _state) == Withdrawn;
+
+            public bool IsStopped => IsCut || IsWithdrawn;
 
             /// <summary>The part's real length once cut.</summary>
             public int FinalLength => Volatile.Read(ref _finalLength);
 
-            /// <summary>The IDs ended with <paramref name="length"/> bytes in the part: stops its request.</summary>
-            public void Cut(int length)
+            /// <summary>The writer: the buffer is full. False if the part was withdrawn first.</summary>
+            public bool TrySeal() => Interlocked.CompareExchange(ref _state, Sealed, Streaming) == Streaming;
+
+            /// <summary>The writer: the object ended with <paramref name="length"/> bytes in the part. False if withdrawn first.</summary>
+            public bool TryCut(int length)
             {
                 Volatile.Write(ref _finalLength, length);
-                _cut.Cancel();
+                return TryStop(CutShort);
             }
 
-            /// <summary>Only once its request has ended (the uploader's Dispose), so Cut never meets a disposed source.</summary>
+            /// <summary>The writer (hint run out) or the request (stalled): stop it and give the buffer back.</summary>
+            public bool TryWithdraw() => TryStop(Withdrawn);
+
+            /// <summary>Only once its request has ended (the uploader's Dispose), so a stop never meets a disposed source.</summary>
             public void Dispose()
             {
                 _abandon.Dispose();
-                _cut.Dispose();
+                _stop.Dispose();
+            }
+
+            private bool TryStop(int end)
+            {
+                if (Interlocked.CompareExchange(ref _state, end, Streaming) != Streaming)
+                {
+                    return false;
+                }
+
+                _stop.Cancel();
+                return true;
             }
         }
     }

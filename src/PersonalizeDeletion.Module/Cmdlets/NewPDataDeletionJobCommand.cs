@@ -459,6 +459,11 @@ namespace PersonalizeDeletion.Cmdlets
                 }
 
                 OfferFileIds(batch, ids, file);
+                if (reserved)
+                {
+                    // The file's hint is spent: a part it did not fill stops streaming, as the next rows may be far off.
+                    batch.Uploader?.ExpectMore(0);
+                }
             }
             catch (UserIdFileException invalid)
             {
@@ -855,7 +860,7 @@ namespace PersonalizeDeletion.Cmdlets
 
                 if (uploader.PartsStreamed > 0)
                 {
-                    WriteDebug($"{uploader.PartsStreamed} part(s) sent while being written; {uploader.PartsSentAgain} sent again because the file held fewer new IDs than its size suggested.");
+                    WriteDebug($"{uploader.PartsStreamed} part(s) sent while being written; {uploader.PartsSentAgain} of them stopped and sent again (the file held fewer new IDs than its size suggested, or the input paused).");
                 }
 
                 return staged;

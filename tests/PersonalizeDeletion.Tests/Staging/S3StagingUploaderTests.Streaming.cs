@@ -18,7 +18,7 @@ namespace PersonalizeDeletion.Tests.Staging
             byte[] expected = Csv(ids);
             Assert.InRange(expected.Length, 2 * MinPart + 1, 3 * MinPart);
 
-            using var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart));
+            using var uploader = StreamingUploader();
             uploader.ExpectMore(expected.Length);
             ids.Take(1000).ToList().ForEach(uploader.Add);
 
@@ -57,7 +57,7 @@ namespace PersonalizeDeletion.Tests.Staging
             List<string> ids = Ids(count);
             byte[] expected = Csv(ids);
 
-            using var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart));
+            using var uploader = StreamingUploader();
             uploader.ExpectMore(4L * expected.Length);
             ids.ForEach(uploader.Add);
             StagedObject staged = Assert.Single(await uploader.CompleteAsync(CancellationToken.None));
@@ -86,7 +86,7 @@ namespace PersonalizeDeletion.Tests.Staging
         {
             // 6 MiB objects: each one's first part fills and is streamed; the 1 MiB rest of each never is.
             List<string> ids = Ids(500_000);
-            using var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart, maxBytes: 6L * 1024 * 1024));
+            using var uploader = StreamingUploader(maxBytes: 6L * 1024 * 1024);
             uploader.ExpectMore(Csv(ids).Length);
             ids.ForEach(uploader.Add);
             IReadOnlyList<StagedObject> staged = await uploader.CompleteAsync(CancellationToken.None);
@@ -104,7 +104,7 @@ namespace PersonalizeDeletion.Tests.Staging
         public async Task StreamsNothingWhenAUserLimitMayEndThePartFirst()
         {
             List<string> ids = Ids(200_000);
-            using var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart, maxUsers: 190_000));
+            using var uploader = StreamingUploader(maxUsers: 190_000);
             uploader.ExpectMore(Csv(ids).Length);
             ids.ForEach(uploader.Add);
             IReadOnlyList<StagedObject> staged = await uploader.CompleteAsync(CancellationToken.None);
@@ -124,7 +124,7 @@ namespace PersonalizeDeletion.Tests.Staging
                 ? Task.FromException(new S3RequestException("AccessDenied", 403, "req-1", "Access Denied"))
                 : Task.CompletedTask;
 
-            var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart));
+            var uploader = StreamingUploader();
             uploader.ExpectMore(Csv(Ids(400_000)).Length);
             StagingUploadException ex = await Assert.ThrowsAsync<StagingUploadException>(async () =>
             {
@@ -148,7 +148,7 @@ namespace PersonalizeDeletion.Tests.Staging
         [Fact]
         public async Task DisposeEndsAStreamedPartStillWaitingForRows()
         {
-            var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart));
+            var uploader = StreamingUploader();
             uploader.ExpectMore(20_000_000);
             Ids(10).ForEach(uploader.Add);
             await WaitForCallAsync(c => c.Operation == "UploadPart");
@@ -166,7 +166,7 @@ namespace PersonalizeDeletion.Tests.Staging
         {
             List<string> ids = Ids(200_000);
             byte[] expected = Csv(ids);
-            using var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart));
+            using var uploader = StreamingUploader();
             ids.Take(10_000).ToList().ForEach(uploader.Add);
             Assert.DoesNotContain(_s3.Calls, c => c.Operation == "UploadPart");
 
@@ -178,6 +178,70 @@ namespace PersonalizeDeletion.Tests.Staging
             await uploader.CompleteAsync(CancellationToken.None);
             Assert.Equal(expected, _s3.Objects[KeyBase + "-001.csv"].Content);
             Assert.Equal(2, _s3.Calls.Count(c => c.Operation == "UploadPart"));
+        }
+
+        [Fact]
+        public async Task APartWhoseRowsPauseIsWithdrawnAndSentOnceFull()
+        {
+            // The pipeline thread pauses (a prompt, a slow upstream): S3 would drop a request whose body stalls, so the
+            // request stops after the stall timeout and the buffer goes on as a plain one.
+            List<string> ids = Ids(400_000);
+            byte[] expected = Csv(ids);
+            using var uploader = StreamingUploader();
+            uploader.StreamStallTimeout = TimeSpan.FromMilliseconds(100);
+            uploader.ExpectMore(expected.Length);
+            ids.Take(1000).ToList().ForEach(uploader.Add);
+            await WaitUntilAsync(() => uploader.PartsSentAgain == 1);
+
+            ids.Skip(1000).ToList().ForEach(uploader.Add);
+            StagedObject staged = Assert.Single(await uploader.CompleteAsync(CancellationToken.None));
+
+            List<InMemoryS3StagingClient.Call> first = _s3.Calls.Where(c => c.Operation == "UploadPart" && c.PartNumber == 1).ToList();
+            Assert.Equal(2, first.Count);
+            Assert.Null(first[0].Content);
+            Assert.Equal(MinPart, first[1].Content!.Length);
+            Assert.Equal(expected, _s3.Objects[KeyBase + "-001.csv"].Content);
+            Assert.Equal(Sha256(expected), staged.ContentSha256);
+            Assert.Equal(expected.Length, uploader.BytesUploaded);
+            Assert.True(_s3.MaxPartsInFlight <= 2, $"{_s3.MaxPartsInFlight} parts were in flight at once");
+        }
+
+        [Fact]
+        public async Task APartTheSpentHintDidNotFillIsWithdrawnAndTheNextHintStreamsItAgain()
+        {
+            // Two files: the first promises a part but ends early (ExpectMore(0)); the second's hint fills it.
+            List<string> ids = Ids(300_000);
+            byte[] expected = Csv(ids);
+            using var uploader = StreamingUploader();
+            uploader.ExpectMore(expected.Length);
+            ids.Take(50_000).ToList().ForEach(uploader.Add);
+            uploader.ExpectMore(0);
+            await WaitUntilAsync(() => uploader.PartsSentAgain == 1);
+
+            uploader.ExpectMore(expected.Length - uploader.BytesWritten);
+            ids.Skip(50_000).ToList().ForEach(uploader.Add);
+            await uploader.CompleteAsync(CancellationToken.None);
+
+            List<InMemoryS3StagingClient.Call> first = _s3.Calls.Where(c => c.Operation == "UploadPart" && c.PartNumber == 1).ToList();
+            Assert.Equal(2, first.Count);
+            Assert.Null(first[0].Content);
+            Assert.Equal(MinPart, first[1].DeclaredLength);
+            Assert.Equal(expected, _s3.Objects[KeyBase + "-001.csv"].Content);
+            Assert.Equal(2, uploader.PartsStreamed);
+            Assert.Equal(1, uploader.PartsSentAgain);
+        }
+
+        // Streaming tests must not depend on how fast the machine is: only the stall test shortens the timeout.
+        private S3StagingUploader StreamingUploader(long maxBytes = StagingTarget.DefaultMaxBytesPerObject, long? maxUsers = null) =>
+            new S3StagingUploader(_s3, Target(partSize: MinPart, maxBytes: maxBytes, maxUsers: maxUsers)) { StreamStallTimeout = TimeSpan.FromMinutes(10) };
+
+        private static async Task WaitUntilAsync(Func<bool> condition)
+        {
+            using var deadline = new CancellationTokenSource(Guard);
+            while (!condition())
+            {
+                await Task.Delay(5, deadline.Token);
+            }
         }
 
         private async Task<InMemoryS3StagingClient.Call> WaitForCallAsync(Func<InMemoryS3StagingClient.Call, bool> match)
