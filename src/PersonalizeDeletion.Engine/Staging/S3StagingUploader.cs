@@ -179,9 +179,10 @@ namespace PersonalizeDeletion.Staging
         {
             ThrowIfNotWritable();
             _expectedEnd = BytesWritten + Math.Max(0, bytes);
-            if (_streamed is { } part && _expectedEnd - BytesWritten < _partSize - _fill)
+            if (_streamed is { } part && (part.IsWithdrawn || _expectedEnd - BytesWritten < _partSize - _fill))
             {
-                // The hint no longer fills it: the next rows may be a long way off.
+                // The hint no longer fills it, and the next rows may be a long way off (or it stalled already): the
+                // buffer goes on as a plain one, which MaybeStream may stream again under the new hint.
                 part.TryWithdraw();
                 ReclaimStreamedBuffer();
             }
