@@ -580,7 +580,8 @@ namespace PersonalizeDeletion.Staging
             }
 
             AcquirePartSlot();
-            var part = new StreamedPart(current.Parts.Count + 1, _buffer, _partSize, _token, StreamStallTimeout);
+            // A withdrawal is counted when it happens: nothing waits for the withdrawn request to end.
+            var part = new StreamedPart(current.Parts.Count + 1, _buffer, _partSize, _token, StreamStallTimeout, () => Interlocked.Increment(ref _partsSentAgain));
             _streamedParts.Add(part);
             part.Stream.Publish(_fill);
             S3ObjectAddress address = current.Address;
@@ -745,7 +746,6 @@ namespace PersonalizeDeletion.Staging
                 if (part.IsWithdrawn)
                 {
                     // Its buffer is a plain one again and goes out once full; this task's result is never asked for.
-                    Interlocked.Increment(ref _partsSentAgain);
                     return null!;
                 }
 
@@ -973,11 +973,13 @@ namespace PersonalizeDeletion.Staging
 
             private readonly CancellationTokenSource _stop;
             private readonly CancellationTokenRegistration _abandon;
+            private readonly Action _withdrawn;
             private int _state;
             private int _finalLength = -1;
 
-            public StreamedPart(int number, byte[] buffer, int length, CancellationToken session, TimeSpan stallTimeout)
+            public StreamedPart(int number, byte[] buffer, int length, CancellationToken session, TimeSpan stallTimeout, Action withdrawn)
             {
+                _withdrawn = withdrawn;
                 Number = number;
                 Buffer = buffer;
                 Stream = new GrowingPartStream(buffer, length) { StallTimeout = stallTimeout };
@@ -1033,6 +1035,11 @@ namespace PersonalizeDeletion.Staging
                 if (Interlocked.CompareExchange(ref _state, end, Streaming) != Streaming)
                 {
                     return false;
+                }
+
+                if (end == Withdrawn)
+                {
+                    _withdrawn();
                 }
 
                 _stop.Cancel();
