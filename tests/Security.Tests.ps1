@@ -73,11 +73,20 @@ Describe 'User IDs are personal data' {
     }
 
     It 'appear under -Debug' {
-        # $DebugPreference rather than -Debug: on a compiled cmdlet -Debug also makes verbose messages ask for
-        # confirmation, which a non-interactive test host cannot answer.
+        # $DebugPreference, the other way in: the next test gives -Debug itself.
         $debug = & { $DebugPreference = 'Continue'; 'marker-user-4712', '' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -StagingUri $PdStaging -Force -ErrorAction SilentlyContinue } 5>&1 |
             Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message
         ($debug -join "`n") | Should -Match "at input #2: ''"
+    }
+
+    It 'appear under the -Debug switch itself, and -Debug:$false keeps them out whatever $DebugPreference says' {
+        # -Verbose:$false: with -Debug alone PowerShell asks before each verbose line of a compiled cmdlet.
+        $debug = 'marker-user-4713', 'marker-user-4713' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -StagingUri $PdStaging -Force -Debug -Verbose:$false 5>&1 |
+            Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message
+        ($debug -join "`n") | Should -Match "Duplicate user ID at input #2 submitted once: 'marker-user-4713'"
+
+        $quiet = & { $DebugPreference = 'Continue'; 'marker-user-4714', 'marker-user-4714' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -StagingUri $PdStaging -Force -Debug:$false } *>&1 | Out-String
+        $quiet | Should -Not -Match 'marker-'
     }
 
     It 'are never written to local disk' {

@@ -178,10 +178,18 @@ namespace PersonalizeDeletion.Cmdlets
             {
                 if (_debugEnabled is null)
                 {
-                    // A preference set in a child scope ($DebugPreference = 'Continue') is a plain string there.
-                    object? preference = GetVariableValue("DebugPreference");
-                    _debugEnabled = LanguagePrimitives.TryConvertTo(preference, out ActionPreference action)
-                        && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
+                    if (MyInvocation.BoundParameters.TryGetValue("Debug", out object? flag))
+                    {
+                        // -Debug (or -Debug:$false) decides for this call; it does not set $DebugPreference.
+                        _debugEnabled = LanguagePrimitives.IsTrue(flag);
+                    }
+                    else
+                    {
+                        // A preference set in a child scope ($DebugPreference = 'Continue') is a plain string there.
+                        object? preference = GetVariableValue("DebugPreference");
+                        _debugEnabled = LanguagePrimitives.TryConvertTo(preference, out ActionPreference action)
+                            && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
+                    }
                 }
 
                 return _debugEnabled.Value;
