@@ -16,8 +16,9 @@ namespace PersonalizeDeletion.Staging
     /// attempt still waiting (the server answered before the body was complete, and the SDK retried) then throws
     /// instead of taking bytes that belong to the new one. <see cref="Abandon"/> makes reads that would have to
     /// wait throw <see cref="OperationCanceledException"/>, so a request whose body can no longer be completed
-    /// ends, never with fewer bytes than it declared. A read that waits longer than <see cref="StallTimeout"/>
-    /// calls <see cref="Stalled"/> (S3 drops a request whose body pauses for about 20 seconds).
+    /// ends, never with fewer bytes than it declared. A read that waits longer than <see cref="StallTimeout"/>, or
+    /// that takes the reads' waits together past <see cref="WaitBudget"/>, calls <see cref="Stalled"/>: S3 drops a
+    /// request whose body pauses for about 20 seconds, and the HTTP client gives up on a request after 100.
     /// </remarks>
     internal sealed class GrowingPartStream : Stream
     {
@@ -27,6 +28,8 @@ namespace PersonalizeDeletion.Staging
         private int _published;
         private long _position;
         private int _attempt;
+        private TimeSpan _waited;
+        private bool _budgetSpent;
         private bool _abandoned;
         private TaskCompletionSource<bool>? _waiter;
 
@@ -54,7 +57,13 @@ namespace PersonalizeDeletion.Staging
         /// <summary>How long a read waits for more bytes before it calls <see cref="Stalled"/>; infinite by default.</summary>
         public TimeSpan StallTimeout { get; set; } = Timeout.InfiniteTimeSpan;
 
-        /// <summary>Called on the reading thread when a read has waited <see cref="StallTimeout"/>; it may Abandon the part.</summary>
+        /// <summary>How long all reads may wait for bytes together (rows that trickle in); infinite by default.</summary>
+        public TimeSpan WaitBudget { get; set; } = Timeout.InfiniteTimeSpan;
+
+        /// <summary>
+        /// Called on the reading thread when a read has waited <see cref="StallTimeout"/>, or (once) when the waits
+        /// have used up <see cref="WaitBudget"/>; it may Abandon the part.
+        /// </summary>
         public Action? Stalled { get; set; }
 
         /// <summary>Bytes written so far and readable.</summary>
@@ -181,24 +190,39 @@ namespace PersonalizeDeletion.Staging
 
         private async Task WaitAsync(Task morePublished, CancellationToken cancellationToken)
         {
-            TimeSpan stallTimeout = StallTimeout;
-            if (!cancellationToken.CanBeCanceled && stallTimeout == Timeout.InfiniteTimeSpan)
+            TimeSpan limit = StallTimeout;
+            bool byBudget = false;
+            if (WaitBudget != Timeout.InfiniteTimeSpan && !_budgetSpent)
+            {
+                TimeSpan left = WaitBudget - _waited < TimeSpan.Zero ? TimeSpan.Zero : WaitBudget - _waited;
+                if (limit == Timeout.InfiniteTimeSpan || left < limit)
+                {
+                    limit = left;
+                    byBudget = true;
+                }
+            }
+
+            if (!cancellationToken.CanBeCanceled && limit == Timeout.InfiniteTimeSpan)
             {
                 await morePublished.ConfigureAwait(false);
                 return;
             }
 
             var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             using (var timer = new CancellationTokenSource())
             using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
             {
-                Task stalled = Task.Delay(stallTimeout, timer.Token);
+                Task stalled = Task.Delay(limit, timer.Token);
                 Task woke = await Task.WhenAny(morePublished, cancelled.Task, stalled).ConfigureAwait(false);
                 timer.Cancel();
+                _waited += clock.Elapsed;
                 cancellationToken.ThrowIfCancellationRequested();
                 if (woke == stalled && !morePublished.IsCompleted)
                 {
+                    // A spent budget is reported once (later waits fall back on StallTimeout alone, never spin).
                     // Outside the lock: the handler may abandon the part, which wakes this read to throw.
+                    _budgetSpent |= byBudget;
                     Stalled?.Invoke();
                 }
             }

@@ -28,8 +28,9 @@ namespace PersonalizeDeletion.Staging
     /// is complete (S3 keeps nothing of it) and the part is sent again with what there is, as the last part.
     /// A streamed part is withdrawn - its request stopped, its buffer a plain one again, sent once full - when the
     /// hint runs out before it fills (ExpectMore(0) at the end of a file) or when its request has waited
-    /// <see cref="StreamStallTimeout"/> for rows (the pipeline thread paused, say at a prompt): S3 drops a request
-    /// whose body pauses for about 20 seconds.
+    /// <see cref="StreamStallTimeout"/> for rows at once, or <see cref="StreamWaitBudget"/> in all (the pipeline
+    /// thread paused or crawls, say at prompts): S3 drops a request whose body pauses for about 20 seconds, and the
+    /// HTTP client gives up after 100.
     /// </para>
     /// <para>
     /// Add, CompleteAsync, AbortAsync and Dispose are called from one thread (the pipeline); Cancel may be
@@ -117,8 +118,11 @@ namespace PersonalizeDeletion.Staging
         /// <summary>Streamed parts whose request was stopped (cut short or withdrawn), so sent a second time.</summary>
         public int PartsSentAgain => Volatile.Read(ref _partsSentAgain);
 
-        /// <summary>How long a streamed part's request may wait for rows before the part is withdrawn.</summary>
+        /// <summary>How long a streamed part's request may wait for rows at once before the part is withdrawn.</summary>
         internal TimeSpan StreamStallTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>How long it may wait for rows in all (rows that trickle in), well inside the HTTP client's 100 s.</summary>
+        internal TimeSpan StreamWaitBudget { get; set; } = TimeSpan.FromSeconds(30);
 
         /// <summary>Objects started so far, including the one being written.</summary>
         public int ObjectCount { get; private set; }
@@ -581,7 +585,7 @@ namespace PersonalizeDeletion.Staging
 
             AcquirePartSlot();
             // A withdrawal is counted when it happens: nothing waits for the withdrawn request to end.
-            var part = new StreamedPart(current.Parts.Count + 1, _buffer, _partSize, _token, StreamStallTimeout, () => Interlocked.Increment(ref _partsSentAgain));
+            var part = new StreamedPart(current.Parts.Count + 1, _buffer, _partSize, _token, StreamStallTimeout, StreamWaitBudget, () => Interlocked.Increment(ref _partsSentAgain));
             _streamedParts.Add(part);
             part.Stream.Publish(_fill);
             S3ObjectAddress address = current.Address;
@@ -977,12 +981,12 @@ namespace PersonalizeDeletion.Staging
             private int _state;
             private int _finalLength = -1;
 
-            public StreamedPart(int number, byte[] buffer, int length, CancellationToken session, TimeSpan stallTimeout, Action withdrawn)
+            public StreamedPart(int number, byte[] buffer, int length, CancellationToken session, TimeSpan stallTimeout, TimeSpan waitBudget, Action withdrawn)
             {
                 _withdrawn = withdrawn;
                 Number = number;
                 Buffer = buffer;
-                Stream = new GrowingPartStream(buffer, length) { StallTimeout = stallTimeout };
+                Stream = new GrowingPartStream(buffer, length) { StallTimeout = stallTimeout, WaitBudget = waitBudget };
                 Stream.Stalled = () => TryWithdraw();
                 _stop = CancellationTokenSource.CreateLinkedTokenSource(session);
                 Token = _stop.Token;

@@ -105,6 +105,33 @@ namespace PersonalizeDeletion.Tests.Staging
         }
 
         [Fact]
+        public async Task AReadWaitingPastTheStallTimeoutCallsStalled()
+        {
+            var stream = new GrowingPartStream(Bytes(50), 50) { StallTimeout = TimeSpan.FromMilliseconds(20) };
+            stream.Stalled = stream.Abandon;
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stream.ReadAsync(new byte[10], 0, 10)).WaitAsync(Guard);
+        }
+
+        [Fact]
+        public async Task WaitsThatTogetherSpendTheBudgetCallStalledOnce()
+        {
+            // Bytes trickle in: no single wait is long, but together they pass the budget.
+            var stream = new GrowingPartStream(Bytes(50), 50) { WaitBudget = TimeSpan.FromMilliseconds(100) };
+            int stalls = 0;
+            stream.Stalled = () => Interlocked.Increment(ref stalls);
+            var read = new byte[10];
+            for (int i = 1; i <= 5; i++)
+            {
+                Task<int> waiting = stream.ReadAsync(read, 0, 10);
+                await Task.Delay(60);
+                stream.Publish(i * 10);
+                Assert.Equal(10, await waiting.WaitAsync(Guard));
+            }
+
+            Assert.Equal(1, stalls);
+        }
+
+        [Fact]
         public void PublishingNeverGoesBackOrBeyondThePart()
         {
             var stream = new GrowingPartStream(Bytes(50), 40);

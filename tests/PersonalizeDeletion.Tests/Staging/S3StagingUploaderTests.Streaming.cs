@@ -207,6 +207,30 @@ namespace PersonalizeDeletion.Tests.Staging
         }
 
         [Fact]
+        public async Task APartWhoseRowsTrickleIsWithdrawnOnceItsWaitsSpendTheBudget()
+        {
+            // Rows come one at a time, each well within the stall timeout, but the request would wait for ever.
+            List<string> ids = Ids(200_000);
+            byte[] expected = Csv(ids);
+            using var uploader = StreamingUploader();
+            uploader.StreamWaitBudget = TimeSpan.FromMilliseconds(200);
+            uploader.ExpectMore(expected.Length);
+            uploader.Add(ids[0]);
+            for (int i = 1; uploader.PartsSentAgain == 0; i++)
+            {
+                // 64 KB of rows per publication: about 2,100 IDs, then a pause.
+                ids.Skip(((i - 1) * 2100) + 1).Take(2100).ToList().ForEach(uploader.Add);
+                await Task.Delay(30);
+                Assert.True(i < 1000, "the trickling part was never withdrawn");
+            }
+
+            ids.Skip((int)uploader.UserCount).ToList().ForEach(uploader.Add);
+            await uploader.CompleteAsync(CancellationToken.None);
+            Assert.Equal(expected, _s3.Objects[KeyBase + "-001.csv"].Content);
+            Assert.Null(_s3.Calls.First(c => c.Operation == "UploadPart" && c.PartNumber == 1).Content);
+        }
+
+        [Fact]
         public async Task APartTheSpentHintDidNotFillIsWithdrawnAndTheNextHintStreamsItAgain()
         {
             // Two files: the first promises a part but ends early (ExpectMore(0)); the second's hint fills it.
