@@ -209,7 +209,7 @@ namespace PersonalizeDeletion.Tests.Staging
         [Fact]
         public async Task APartWhoseRowsTrickleIsWithdrawnOnceItsWaitsSpendTheBudget()
         {
-            // Rows come one at a time, each well within the stall timeout, but the request would wait for ever.
+            // Rows come 64 KB at a time, each wait well within the stall timeout, but the request would wait for ever.
             List<string> ids = Ids(200_000);
             byte[] expected = Csv(ids);
             using var uploader = StreamingUploader();
