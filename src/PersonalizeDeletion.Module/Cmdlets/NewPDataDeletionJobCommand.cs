@@ -429,7 +429,7 @@ namespace PersonalizeDeletion.Cmdlets
 
             // IDs stay UTF-8 bytes from the file to the staged CSV, and go through the intake in batches.
             var ids = new UserIdBatch();
-            bool reserved = false;
+            bool estimated = false;
             try
             {
                 using var reader = new UserIdCsvFileReader(file);
@@ -442,7 +442,7 @@ namespace PersonalizeDeletion.Cmdlets
 
                     if (!ids.TryAdd(id, line))
                     {
-                        if (!reserved)
+                        if (!estimated)
                         {
                             // One batch in, the file's length tells about how many IDs and row bytes follow: the
                             // de-duplication set makes room for them now instead of growing step by step, and the
@@ -450,7 +450,7 @@ namespace PersonalizeDeletion.Cmdlets
                             // (bench/LocalFile.Bench.ps1).
                             batch.Intake!.Reserve(reader.EstimateRemainingLines() + ids.Count);
                             batch.Uploader?.ExpectMore(reader.EstimateRemainingRowBytes() + ids.ByteCount + ids.Count);
-                            reserved = true;
+                            estimated = true;
                         }
 
                         OfferFileIds(batch, ids, file);
@@ -459,7 +459,7 @@ namespace PersonalizeDeletion.Cmdlets
                 }
 
                 OfferFileIds(batch, ids, file);
-                if (reserved)
+                if (estimated)
                 {
                     // The file's hint is spent: a part it did not fill stops streaming, as the next rows may be far off.
                     batch.Uploader?.ExpectMore(0);

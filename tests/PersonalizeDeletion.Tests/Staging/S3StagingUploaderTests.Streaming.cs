@@ -23,7 +23,7 @@ namespace PersonalizeDeletion.Tests.Staging
             ids.Take(1000).ToList().ForEach(uploader.Add);
 
             // 31 KB written, and part 1 is already on its way, announcing the full part size.
-            InMemoryS3StagingClient.Call first = await WaitForCallAsync(c => c.Operation == "UploadPart" && c.PartNumber == 1);
+            InMemoryS3StagingClient.Call first = await Eventually.FoundAsync(() => _s3.Calls.FirstOrDefault(c => c.Operation == "UploadPart" && c.PartNumber == 1));
             Assert.Equal(MinPart, first.DeclaredLength);
             Assert.Null(first.Content);
 
@@ -151,7 +151,7 @@ namespace PersonalizeDeletion.Tests.Staging
             var uploader = StreamingUploader();
             uploader.ExpectMore(20_000_000);
             Ids(10).ForEach(uploader.Add);
-            await WaitForCallAsync(c => c.Operation == "UploadPart");
+            await Eventually.FoundAsync(() => _s3.Calls.FirstOrDefault(c => c.Operation == "UploadPart"));
 
             // Its request waits for rows that will never come; Dispose must end it and abort the upload.
             await Task.Run(uploader.Dispose).WaitAsync(Guard);
@@ -171,7 +171,7 @@ namespace PersonalizeDeletion.Tests.Staging
             Assert.DoesNotContain(_s3.Calls, c => c.Operation == "UploadPart");
 
             uploader.ExpectMore(expected.Length - uploader.BytesWritten);
-            InMemoryS3StagingClient.Call first = await WaitForCallAsync(c => c.Operation == "UploadPart");
+            InMemoryS3StagingClient.Call first = await Eventually.FoundAsync(() => _s3.Calls.FirstOrDefault(c => c.Operation == "UploadPart"));
             Assert.Equal(MinPart, first.DeclaredLength);
 
             ids.Skip(10_000).ToList().ForEach(uploader.Add);
@@ -191,7 +191,7 @@ namespace PersonalizeDeletion.Tests.Staging
             uploader.StreamStallTimeout = TimeSpan.FromMilliseconds(100);
             uploader.ExpectMore(expected.Length);
             ids.Take(1000).ToList().ForEach(uploader.Add);
-            await WaitUntilAsync(() => uploader.PartsSentAgain == 1);
+            await Eventually.TrueAsync(() => uploader.PartsSentAgain == 1);
 
             ids.Skip(1000).ToList().ForEach(uploader.Add);
             StagedObject staged = Assert.Single(await uploader.CompleteAsync(CancellationToken.None));
@@ -240,7 +240,7 @@ namespace PersonalizeDeletion.Tests.Staging
             uploader.ExpectMore(expected.Length);
             ids.Take(50_000).ToList().ForEach(uploader.Add);
             uploader.ExpectMore(0);
-            await WaitUntilAsync(() => uploader.PartsSentAgain == 1);
+            await Eventually.TrueAsync(() => uploader.PartsSentAgain == 1);
 
             uploader.ExpectMore(expected.Length - uploader.BytesWritten);
             ids.Skip(50_000).ToList().ForEach(uploader.Add);
@@ -258,29 +258,5 @@ namespace PersonalizeDeletion.Tests.Staging
         // Streaming tests must not depend on how fast the machine is: only the stall test shortens the timeout.
         private S3StagingUploader StreamingUploader(long maxBytes = StagingTarget.DefaultMaxBytesPerObject, long? maxUsers = null) =>
             new S3StagingUploader(_s3, Target(partSize: MinPart, maxBytes: maxBytes, maxUsers: maxUsers)) { StreamStallTimeout = TimeSpan.FromMinutes(10) };
-
-        private static async Task WaitUntilAsync(Func<bool> condition)
-        {
-            using var deadline = new CancellationTokenSource(Guard);
-            while (!condition())
-            {
-                await Task.Delay(5, deadline.Token);
-            }
-        }
-
-        private async Task<InMemoryS3StagingClient.Call> WaitForCallAsync(Func<InMemoryS3StagingClient.Call, bool> match)
-        {
-            using var deadline = new CancellationTokenSource(Guard);
-            while (true)
-            {
-                InMemoryS3StagingClient.Call? call = _s3.Calls.FirstOrDefault(match);
-                if (call is not null)
-                {
-                    return call;
-                }
-
-                await Task.Delay(5, deadline.Token);
-            }
-        }
     }
 }

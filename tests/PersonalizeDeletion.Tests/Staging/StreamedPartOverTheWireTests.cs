@@ -104,7 +104,7 @@ namespace PersonalizeDeletion.Tests.Staging
             var stream = new GrowingPartStream(part, PartSize);
             stream.Publish(Published);
             Task<S3UploadedPart> sending = _client.UploadPartAsync(address, uploadId, 1, stream, cancellationToken);
-            await WaitUntilAsync(() => stream.Position == Published);
+            await Eventually.TrueAsync(() => stream.Position == Published);
             return new Streaming(address, uploadId, stream, sending);
         }
 
@@ -121,14 +121,5 @@ namespace PersonalizeDeletion.Tests.Staging
             new S3ObjectAttributes(S3ObjectAttributes.CsvContentType, S3ObjectAttributes.S3ManagedEncryption, new Dictionary<string, string>());
 
         private sealed record Streaming(S3ObjectAddress Address, string UploadId, GrowingPartStream Stream, Task<S3UploadedPart> Sending);
-
-        private static async Task WaitUntilAsync(Func<bool> condition)
-        {
-            using var deadline = new CancellationTokenSource(Guard);
-            while (!condition())
-            {
-                await Task.Delay(5, deadline.Token);
-            }
-        }
     }
 }
