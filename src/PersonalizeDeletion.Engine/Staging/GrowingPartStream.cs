@@ -100,7 +100,11 @@ namespace PersonalizeDeletion.Staging
             }
         }
 
-        /// <summary>The writer: the first <paramref name="count"/> bytes of the buffer are final and may be read.</summary>
+        /// <summary>
+        /// The writer: the first <paramref name="count"/> bytes of the buffer are final and may be read. Ignored once
+        /// the stream is abandoned, so a stopped request can never reach the length it announced (the writer may
+        /// publish once more between a withdrawal on the reading thread and its own next look at the part).
+        /// </summary>
         public void Publish(int count)
         {
             if (count < 0 || count > _length)
@@ -111,7 +115,7 @@ namespace PersonalizeDeletion.Staging
             TaskCompletionSource<bool>? waiter;
             lock (_sync)
             {
-                if (count <= _published)
+                if (count <= _published || _abandoned)
                 {
                     return;
                 }
@@ -124,7 +128,7 @@ namespace PersonalizeDeletion.Staging
             waiter?.TrySetResult(true);
         }
 
-        /// <summary>No more bytes will come: a read that finds nothing published ahead of it now throws.</summary>
+        /// <summary>No more bytes will come (later publishing is ignored): a read that finds nothing published ahead of it now throws.</summary>
         public void Abandon()
         {
             TaskCompletionSource<bool>? waiter;

@@ -95,6 +95,21 @@ namespace PersonalizeDeletion.Tests.Staging
         }
 
         [Fact]
+        public async Task NothingPublishedAfterAbandonIsRead()
+        {
+            // A part withdrawn by its stalled request while the writer publishes: the request must never reach the
+            // length it announced, or S3 would keep a part the uploader sends again from a buffer it reuses.
+            var stream = new GrowingPartStream(Bytes(50), 50);
+            stream.Publish(20);
+            Assert.Equal(20, await stream.ReadAsync(new byte[64], 0, 64));
+
+            stream.Abandon();
+            stream.Publish(50);
+            Assert.Equal(20, stream.Published);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stream.ReadAsync(new byte[10], 0, 10)).WaitAsync(Guard);
+        }
+
+        [Fact]
         public async Task AWaitingReadHonoursItsToken()
         {
             var stream = new GrowingPartStream(Bytes(50), 50);
