@@ -2,7 +2,10 @@
 .SYNOPSIS
     Cost of importing the module, and of the first command, in a fresh process.
 .DESCRIPTION
-    Each run starts fresh processes, interleaved so drift hits both sides alike:
+    Each run starts fresh processes, interleaved so drift hits both sides alike; each command runs once unmeasured
+    right before its measured run, because a fresh pwsh replays the JIT profile the previous one saved
+    (StartupProfileData-NonInteractive) and should replay its own command's, as it does for a user who runs the same
+    thing again:
       bare     dotnet pwsh -NoProfile -NonInteractive -c exit
       import   dotnet pwsh -NoProfile -NonInteractive -c "Import-Module <module>"
       first    dotnet pwsh -NoProfile -NonInteractive -c "Import-Module <module>; Get-PDataDeletionJob -DatasetGroupArn <retail>"
@@ -45,6 +48,9 @@ try {
         $names = $names[($run % 3)..2] + $(if ($run % 3) { $names[0..(($run % 3) - 1)] } else { @() })
         foreach ($launcher in 'shim', 'direct') {
             foreach ($name in $names) {
+                # pwsh replays at start-up the JIT profile its predecessor saved (StartupProfileData-NonInteractive):
+                # an unmeasured run first, so the measured one replays its own command's profile, not another's.
+                $null = Invoke-BenchPwsh -Command $commands[$name] -Direct:($launcher -eq 'direct')
                 $result = Invoke-BenchPwsh -Command $commands[$name] -Direct:($launcher -eq 'direct')
                 $times["$launcher/$name"].Add($result.Ms)
             }
@@ -85,15 +91,34 @@ $second = $w.Elapsed.TotalMilliseconds
     Set-Content -Path (Join-Path $empty 'EmptyModule.psm1') -Value 'function Get-Nothing { }'
     Set-Content -Path (Join-Path $empty 'EmptyModule.psd1') -Value "@{ RootModule = 'EmptyModule.psm1'; ModuleVersion = '1.0.0'; FunctionsToExport = @('Get-Nothing'); CmdletsToExport = @(); VariablesToExport = @(); AliasesToExport = @() }"
     $emptySplit = '$w = [System.Diagnostics.Stopwatch]::StartNew(); Import-Module ''__MANIFEST__''; ''{0:0.0}'' -f $w.Elapsed.TotalMilliseconds' -replace '__MANIFEST__', (Join-Path $empty 'EmptyModule.psd1')
+    # The cmdlet assembly imported by itself (no manifest, no format file), and the empty module's psm1 by itself:
+    # the difference is the module's own code; the rest of its import is PowerShell processing a manifest and a format file.
+    $dllSplit = $emptySplit -replace [regex]::Escape((Join-Path $empty 'EmptyModule.psd1')), (Join-Path (Split-Path $manifest) 'PersonalizeDeletion.dll')
+    $psm1Split = $emptySplit -replace 'EmptyModule\.psd1', 'EmptyModule.psm1'
     $parts = [Collections.Generic.List[double[]]]::new()
     $emptyTimes = [Collections.Generic.List[double]]::new()
+    $dllTimes = [Collections.Generic.List[double]]::new()
+    $psm1Times = [Collections.Generic.List[double]]::new()
+    # Each fresh pwsh replays the JIT profile the previous one saved (StartupProfileData), so every kind runs twice
+    # in a row and only the second run counts: it replays its own kind's profile.
     for ($run = 0; $run -lt $Runs; $run++) {
-        $parts.Add([double[]](((Invoke-BenchPwsh -Command $split).Output.Trim()) -split ' '))
-        $emptyTimes.Add([double](Invoke-BenchPwsh -Command $emptySplit).Output.Trim())
+        foreach ($kind in @(@{ Command = $split; Times = $null }, @{ Command = $emptySplit; Times = $emptyTimes }, @{ Command = $dllSplit; Times = $dllTimes }, @{ Command = $psm1Split; Times = $psm1Times })) {
+            $null = Invoke-BenchPwsh -Command $kind.Command
+            $output = (Invoke-BenchPwsh -Command $kind.Command).Output.Trim()
+            if ($null -eq $kind.Times) { $parts.Add([double[]]($output -split ' ')) } else { $kind.Times.Add([double]$output) }
+        }
     }
     $ownImport = Write-BenchTimes -Label 'Import-Module (in child)' -Value ($parts | ForEach-Object { $_[0] })
     $emptyImport = Write-BenchTimes -Label 'Import-Module of an empty script module (in child)' -Value $emptyTimes
+    $dllImport = Write-BenchTimes -Label 'Import-Module PersonalizeDeletion.dll alone (in child)' -Value $dllTimes
+    $psm1Import = Write-BenchTimes -Label 'Import-Module of the empty module''s .psm1 alone (in child)' -Value $psm1Times
     Write-Host ('   the module''s own share of its import: {0:+0;-0} ms over importing an empty module' -f ($ownImport - $emptyImport))
+    Write-Host ('   its code alone (the dll vs the empty psm1, neither with a manifest): {0:+0;-0} ms; PowerShell''s manifest and format-file processing: {1:+0;-0} ms' -f ($dllImport - $psm1Import), ($ownImport - $dllImport))
+    $sma = [System.Management.Automation.PSObject].Assembly.Location
+    $stream = [IO.File]::OpenRead($sma)
+    try { $readyToRun = ([Reflection.PortableExecutable.PEReader]::new($stream)).PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0 }
+    finally { $stream.Dispose() }
+    Write-Host ('   this pwsh''s System.Management.Automation is {0}' -f $(if ($readyToRun) { 'precompiled (ReadyToRun)' } else { 'IL only (the dotnet tool package is not ReadyToRun): every PowerShell method an import uses is JIT-compiled first' }))
     $null = Write-BenchTimes -Label 'first Get-PDataDeletionJob (in child)' -Value ($parts | ForEach-Object { $_[1] })
     $null = Write-BenchTimes -Label 'second Get-PDataDeletionJob (in child, warm)' -Value ($parts | ForEach-Object { $_[2] })
     Write-BenchMachine
