@@ -112,7 +112,7 @@ $second = $w.Elapsed.TotalMilliseconds
     $emptyImport = Write-BenchTimes -Label 'Import-Module of an empty script module (in child)' -Value $emptyTimes
     $dllImport = Write-BenchTimes -Label 'Import-Module PersonalizeDeletion.dll alone (in child)' -Value $dllTimes
     $psm1Import = Write-BenchTimes -Label 'Import-Module of the empty module''s .psm1 alone (in child)' -Value $psm1Times
-    Write-Host ('   the module''s own share of its import: {0:+0;-0} ms over importing an empty module' -f ($ownImport - $emptyImport))
+    Write-Host ('   the module over an empty script module, both through a manifest: {0:+0;-0} ms (its format file and binary root module, as PowerShell processes them, and its code)' -f ($ownImport - $emptyImport))
     Write-Host ('   its code alone (the dll vs the empty psm1, neither with a manifest): {0:+0;-0} ms; PowerShell''s manifest and format-file processing: {1:+0;-0} ms' -f ($dllImport - $psm1Import), ($ownImport - $dllImport))
     $sma = [System.Management.Automation.PSObject].Assembly.Location
     $stream = [IO.File]::OpenRead($sma)
