@@ -188,7 +188,7 @@ namespace PersonalizeDeletion.Staging
                 // The hint no longer fills it, and the next rows may be a long way off (or it stalled already): the
                 // buffer goes on as a plain one, which MaybeStream may stream again under the new hint.
                 part.TryWithdraw();
-                ReclaimStreamedBuffer();
+                StopStreaming();
             }
 
             MaybeStream();
@@ -320,8 +320,7 @@ namespace PersonalizeDeletion.Staging
                 // Unless the part was withdrawn, the buffer is its request's, which ended with the cancellation and
                 // gave it back.
                 _buffer = streamed.IsWithdrawn ? _buffer : null;
-                _streamed = null;
-                _publishAt = int.MaxValue;
+                StopStreaming();
             }
 
             if (_buffer is not null)
@@ -518,7 +517,7 @@ namespace PersonalizeDeletion.Staging
             }
             else
             {
-                ReclaimStreamedBuffer();
+                StopStreaming();
                 AcquirePartSlot();
                 UploadFullPart();
             }
@@ -548,16 +547,22 @@ namespace PersonalizeDeletion.Staging
                 return true;
             }
 
-            ReclaimStreamedBuffer();
+            StopStreaming();
             return false;
         }
 
-        /// <summary>After a withdrawal: the buffer is a plain one again, to be sent once full; its request frees the slot.</summary>
-        private void ReclaimStreamedBuffer()
+        /// <summary>
+        /// No part is streamed any more (sealed, cut, withdrawn or aborted); after a withdrawal the buffer is a plain
+        /// one again, to be sent once full, and the withdrawn request frees its slot.
+        /// </summary>
+        private void StopStreaming()
         {
             _streamed = null;
             _publishAt = int.MaxValue;
         }
+
+        /// <summary>The streamed part is told about new rows again once another <see cref="PublishEvery"/> bytes are written.</summary>
+        private void SchedulePublish() => _publishAt = Math.Min(_fill + PublishEvery, _partSize);
 
         /// <summary>
         /// Starts sending the current buffer while it fills, when the caller's hint says it will fill and the
@@ -592,7 +597,7 @@ namespace PersonalizeDeletion.Staging
             Task<string> uploadId = current.UploadId ??= Start(() => CreateUploadAsync(address));
             part.Upload = Start(() => UploadStreamedPartAsync(address, uploadId, part));
             _streamed = part;
-            _publishAt = Math.Min(_fill + PublishEvery, _partSize);
+            SchedulePublish();
             PartsStreamed++;
         }
 
@@ -601,12 +606,12 @@ namespace PersonalizeDeletion.Staging
             StreamedPart? part = _streamed;
             if (part is null || part.IsWithdrawn)
             {
-                ReclaimStreamedBuffer();
+                StopStreaming();
                 return;
             }
 
             part.Stream.Publish(_fill);
-            _publishAt = Math.Min(_fill + PublishEvery, _partSize);
+            SchedulePublish();
         }
 
         /// <summary>The buffer being streamed is full and sealed: its request already has the slot and reads the rest.</summary>
@@ -617,8 +622,7 @@ namespace PersonalizeDeletion.Staging
             current.Sha256.AppendData(_buffer!, 0, _fill);
             part.Stream.Publish(_fill);
             current.Parts.Add(part.Upload!);
-            _streamed = null;
-            _publishAt = int.MaxValue;
+            StopStreaming();
             _buffer = RentBuffer();
             _fill = 0;
         }
@@ -667,8 +671,7 @@ namespace PersonalizeDeletion.Staging
                 {
                     // Sealed or cut by ClaimStreamedPart.
                     current.Parts.Add(part.Upload!);
-                    _streamed = null;
-                    _publishAt = int.MaxValue;
+                    StopStreaming();
                 }
                 else
                 {
