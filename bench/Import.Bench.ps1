@@ -24,6 +24,16 @@ param(
 
 . (Join-Path $PSScriptRoot 'BenchCommon.ps1')
 
+function Invoke-BenchPwshOwnProfile {
+    <#
+    A fresh pwsh replays at start-up the JIT profile its predecessor saved (StartupProfileData-NonInteractive): the
+    command runs once unmeasured first, so the measured run replays its own profile, not another command's.
+    #>
+    param([Parameter(Mandatory)] [string] $Command, [switch] $Direct)
+    $null = Invoke-BenchPwsh -Command $Command -Direct:$Direct
+    Invoke-BenchPwsh -Command $Command -Direct:$Direct
+}
+
 $manifest = Join-Path (Resolve-Path $ModulePath) 'PersonalizeDeletion.psd1'
 $commands = [ordered]@{
     bare   = 'exit'
@@ -48,10 +58,7 @@ try {
         $names = $names[($run % 3)..2] + $(if ($run % 3) { $names[0..(($run % 3) - 1)] } else { @() })
         foreach ($launcher in 'shim', 'direct') {
             foreach ($name in $names) {
-                # pwsh replays at start-up the JIT profile its predecessor saved (StartupProfileData-NonInteractive):
-                # an unmeasured run first, so the measured one replays its own command's profile, not another's.
-                $null = Invoke-BenchPwsh -Command $commands[$name] -Direct:($launcher -eq 'direct')
-                $result = Invoke-BenchPwsh -Command $commands[$name] -Direct:($launcher -eq 'direct')
+                $result = Invoke-BenchPwshOwnProfile -Command $commands[$name] -Direct:($launcher -eq 'direct')
                 $times["$launcher/$name"].Add($result.Ms)
             }
         }
@@ -99,12 +106,9 @@ $second = $w.Elapsed.TotalMilliseconds
     $emptyTimes = [Collections.Generic.List[double]]::new()
     $dllTimes = [Collections.Generic.List[double]]::new()
     $psm1Times = [Collections.Generic.List[double]]::new()
-    # Each fresh pwsh replays the JIT profile the previous one saved (StartupProfileData), so every kind runs twice
-    # in a row and only the second run counts: it replays its own kind's profile.
     for ($run = 0; $run -lt $Runs; $run++) {
         foreach ($kind in @(@{ Command = $split; Times = $null }, @{ Command = $emptySplit; Times = $emptyTimes }, @{ Command = $dllSplit; Times = $dllTimes }, @{ Command = $psm1Split; Times = $psm1Times })) {
-            $null = Invoke-BenchPwsh -Command $kind.Command
-            $output = (Invoke-BenchPwsh -Command $kind.Command).Output.Trim()
+            $output = (Invoke-BenchPwshOwnProfile -Command $kind.Command).Output.Trim()
             if ($null -eq $kind.Times) { $parts.Add([double[]]($output -split ' ')) } else { $kind.Times.Add([double]$output) }
         }
     }
