@@ -134,6 +134,26 @@ Describe 'Get-PDataDeletionJob' {
             @(Get-PdFakeRequest -Operation DescribeDataDeletionJob).Count | Should -Be 3
         }
 
+        It 'stops on a -Status that is not a job status (a typo would list nothing), and takes known ones in any case' {
+            Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 2 -Status COMPLETED -NamePrefix 'done'
+            $failure = { Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -Status COMPLETE } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be 'InvalidStatus,PersonalizeDeletion.Cmdlets.GetPDataDeletionJobCommand'
+            $failure.Exception.Message | Should -Match 'PENDING, IN_PROGRESS, COMPLETED, FAILED'
+            @(Get-PdFakeRequest -Service personalize).Count | Should -Be 0
+            @(Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -Status completed).Count | Should -Be 2
+        }
+
+        It 'reports a dataset group that does not exist as DatasetGroupNotFound, and an empty one as no jobs' {
+            $missing = 'arn:aws:personalize:us-east-1:123456789012:dataset-group/nope'
+            $none = Get-PDataDeletionJob -DatasetGroupArn $missing -ErrorVariable failed -ErrorAction SilentlyContinue
+            $none | Should -BeNullOrEmpty
+            @($failed).FullyQualifiedErrorId | Should -Be 'DatasetGroupNotFound,PersonalizeDeletion.Cmdlets.GetPDataDeletionJobCommand'
+            $empty = Get-PDataDeletionJob -DatasetGroupArn $PdMediaGroup -ErrorVariable failed
+            $empty | Should -BeNullOrEmpty
+            $failed.Count | Should -Be 0
+            @(Get-PdFakeRequest -Operation DescribeDatasetGroup).Count | Should -Be 2
+        }
+
         It 'rejects a malformed dataset group ARN with InvalidDatasetGroupArn before any call' {
             Clear-PdFakeRequest
             $null = Get-PDataDeletionJob -DatasetGroupArn 'arn:aws:personalize:us-east-1:123456789012:solution/x' -ErrorVariable errors -ErrorAction SilentlyContinue

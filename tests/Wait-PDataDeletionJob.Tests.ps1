@@ -29,6 +29,21 @@ Describe 'Wait-PDataDeletionJob' {
         $job.LastUpdatedDateTime | Should -BeGreaterThan $job.CreationDateTime
     }
 
+    It 'keeps what New-PDataDeletionJob reported about a piped job: UserCount, DuplicateCount, RejectedCount, StagedObject' {
+        $created = 'a', 'b', 'a', '' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup @Submit -ErrorAction SilentlyContinue
+        $created.StagedObject | Should -Not -BeNullOrEmpty
+        $done = $created | Wait-PDataDeletionJob -PollInterval 1
+        $done.Status | Should -Be 'COMPLETED'
+        $done.UserCount | Should -Be 2
+        $done.DuplicateCount | Should -Be 1
+        $done.RejectedCount | Should -Be 1
+        $done.StagedObject | Should -Be $created.StagedObject
+        # Hidden (DontShow): bound from piped job objects, not documented as parameters.
+        @(Get-Help Wait-PDataDeletionJob -Parameter * | Where-Object name -In 'UserCount', 'DuplicateCount', 'RejectedCount', 'StagedObject').Count | Should -Be 0
+        # A job given by ARN alone has no such counts.
+        (Wait-PDataDeletionJob -JobArn $created.JobArn -PollInterval 1).UserCount | Should -BeNullOrEmpty
+    }
+
     It 'takes ARNs by parameter, by position and from objects with a JobArn property' {
         $job = New-PdTestJob
         (Wait-PDataDeletionJob -JobArn $job.JobArn -PollInterval 1).Status | Should -Be 'COMPLETED'

@@ -6,7 +6,8 @@
     module's loader creates) never enters the build's own process. Everything the help takes from code comes from
     here: parameter sets and their syntax, types, mandatory/position/pipeline per set, aliases, wildcard support,
     default values the cmdlet class initialises, and the declared output types. Common parameters (including
-    -ProgressAction) are left out; -WhatIf and -Confirm are kept, as PowerShell's own help lists them.
+    -ProgressAction) and hidden (DontShow) parameters are left out; -WhatIf and -Confirm are kept, as PowerShell's
+    own help lists them.
 #>
 [CmdletBinding()]
 param(
@@ -21,6 +22,11 @@ $moduleName = Split-Path $ModulePath -Leaf
 $module = Import-Module (Join-Path $ModulePath "$moduleName.psd1") -PassThru -Force
 $common = [System.Collections.Generic.HashSet[string]]::new([string[]]([System.Management.Automation.Cmdlet]::CommonParameters), [StringComparer]::OrdinalIgnoreCase)
 $null = $common.Add('ProgressAction')
+
+function Test-HiddenParameter($Parameter) {
+    # DontShow parameters are bound from piped objects only; PowerShell hides them, and so does the help.
+    [bool]@($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }).Count
+}
 
 function Get-ShortTypeName([type] $Type) {
     $underlying = [Nullable]::GetUnderlyingType($Type)
@@ -53,7 +59,7 @@ $commands = foreach ($command in (Get-Command -Module $module.Name -CommandType 
     }
     try {
         $parameters = foreach ($parameter in $command.Parameters.Values) {
-            if ($common.Contains($parameter.Name)) { continue }
+            if ($common.Contains($parameter.Name) -or (Test-HiddenParameter $parameter)) { continue }
             [ordered]@{
                 Name              = $parameter.Name
                 Type              = Get-ShortTypeName $parameter.ParameterType
@@ -71,10 +77,14 @@ $commands = foreach ($command in (Get-Command -Module $module.Name -CommandType 
 
     $sets = foreach ($set in $command.ParameterSets) {
         $syntax = "$($command.Name) $set".Trim()
+        foreach ($hidden in @($set.Parameters | Where-Object { Test-HiddenParameter $_ })) {
+            # PowerShell's own syntax text keeps them (optional and named: "[-Name <type>]" or "[-Name]").
+            $syntax = $syntax -replace (' \[-' + [regex]::Escape($hidden.Name) + '( <[^>]+>)?\]'), ''
+        }
         # The order PowerShell itself prints the syntax in (positional first, then mandatory, then the rest).
         $order = @([regex]::Matches($set.ToString(), '(?<=^|[\s\[])-(\w+)') | ForEach-Object { $_.Groups[1].Value })
         $members = foreach ($member in $set.Parameters) {
-            if ($common.Contains($member.Name)) { continue }
+            if ($common.Contains($member.Name) -or (Test-HiddenParameter $member)) { continue }
             [ordered]@{
                 Name                            = $member.Name
                 IsMandatory                     = [bool]$member.IsMandatory

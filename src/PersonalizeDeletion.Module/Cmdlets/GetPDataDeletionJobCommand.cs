@@ -47,7 +47,22 @@ namespace PersonalizeDeletion.Cmdlets
         {
             _namePattern = Name is null ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
             _statuses = Status is null ? null : new HashSet<string>(Status, StringComparer.OrdinalIgnoreCase);
+            foreach (string status in Status ?? Array.Empty<string>())
+            {
+                // A typo ("COMPLETE") would list nothing, which reads as "no job ran": the worst answer an audit can get.
+                if (!KnownStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.Create("InvalidStatus", ErrorCategory.InvalidArgument,
+                        new ArgumentException($"'{status}' is not a data deletion job status. Use {string.Join(", ", KnownStatuses)} (or filter the output with Where-Object Status -EQ '{status}')."), status));
+                }
+            }
         }
+
+        /// <summary>The statuses the service documents; -Status takes these, in any case.</summary>
+        internal static readonly string[] KnownStatuses =
+        {
+            DataDeletionJob.StatusPending, DataDeletionJob.StatusInProgress, DataDeletionJob.StatusCompleted, DataDeletionJob.StatusFailed,
+        };
 
         protected override void ProcessRecord()
         {
@@ -181,11 +196,38 @@ namespace PersonalizeDeletion.Cmdlets
             }
 
             WriteVerbose($"Listed {listed} data deletion jobs of {scope}; {matched} matched.");
+            if (listed == 0 && DatasetGroupArn is not null && !DatasetGroupExists(client))
+            {
+                // The listing of a dataset group that does not exist is empty, not an error: say which it is.
+                WriteError(ErrorRecordFactory.Create("DatasetGroupNotFound", ErrorCategory.ObjectNotFound,
+                    new ItemNotFoundException($"Dataset group '{DatasetGroupArn}' does not exist."), DatasetGroupArn));
+                return;
+            }
+
             if (matched == 0 && Name is not null && !WildcardPattern.ContainsWildcardCharacters(Name))
             {
                 // Like Get-Process -Name: asking for one job by its exact name and finding none is an error.
                 WriteError(ErrorRecordFactory.Create("DataDeletionJobNotFound", ErrorCategory.ObjectNotFound,
                     new ItemNotFoundException($"No data deletion job named '{Name}' was found in {scope}."), Name));
+            }
+        }
+
+        private bool DatasetGroupExists(IPersonalizeClient client)
+        {
+            try
+            {
+                Await(token => client.DescribeDatasetGroupAsync(DatasetGroupArn!, token));
+                return true;
+            }
+            catch (ResourceNotFoundException)
+            {
+                return false;
+            }
+            catch (Exception failure) when (failure is PersonalizeServiceException || failure is PersonalizeClientException)
+            {
+                // Listing was allowed and answered; a group that cannot be described is not reported as missing.
+                WriteVerbose($"Could not check that {DatasetGroupArn} exists: {failure.Message}");
+                return true;
             }
         }
 

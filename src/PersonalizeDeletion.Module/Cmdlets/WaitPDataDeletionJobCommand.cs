@@ -40,6 +40,20 @@ namespace PersonalizeDeletion.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? DatasetGroupArn { get; set; }
 
+        // What New-PDataDeletionJob reported about its jobs, carried through to the output (the service does
+        // not know these counts): hidden, bound from piped job objects only.
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public long? UserCount { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public long? DuplicateCount { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public long? RejectedCount { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public string? StagedObject { get; set; }
+
         /// <summary>Seconds to wait at most; by default the wait has no limit (jobs can run for a day).</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
@@ -80,6 +94,10 @@ namespace PersonalizeDeletion.Cmdlets
                         JobName = arn!.Name,
                         Region = arn.Region,
                         DatasetGroupArn = DatasetGroupArn,
+                        UserCount = UserCount,
+                        DuplicateCount = DuplicateCount,
+                        RejectedCount = RejectedCount,
+                        StagedObject = StagedObject,
                     });
                 }
             }
