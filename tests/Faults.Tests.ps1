@@ -72,6 +72,60 @@ Describe 'Fault matrix' {
         @(Get-PdFakeJob).Count | Should -Be 1
     }
 
+    It 'every answer to Create lost: the job is found by its name and returned, and the CSV it reads is kept' {
+        Add-PdFakeFault -Operation CreateDataDeletionJob -Kind drop-after -Count -1
+        $job = 'lost-1', 'lost-2' | New-PDataDeletionJob @Submit -ErrorVariable failed -WarningAction SilentlyContinue
+        $failed.Count | Should -Be 0
+        $fakeJobs = @(Get-PdFakeJob)
+        $fakeJobs.Count | Should -Be 1
+        $job.JobArn | Should -Be $fakeJobs[0].dataDeletionJobArn
+        $staged = @(Get-PdFakeS3Object -Bucket 'deletion-staging')
+        $staged.Count | Should -Be 1
+        $job.DataLocation | Should -Be "s3://deletion-staging/$($staged[0].key)"
+        @(Get-PdFakeRequest -Operation DescribeDataDeletionJob).Count | Should -BeGreaterThan 0
+    }
+
+    It 'Create lost and the job cannot be looked up: DataDeletionJobOutcomeUnknown keeps the CSV; the same command again settles it' {
+        Add-PdFakeFault -Operation CreateDataDeletionJob -Kind drop-after -Count -1
+        Add-PdFakeFault -Operation DescribeDataDeletionJob -Kind error500 -Count -1
+        $none = 'u-1', 'u-2' | New-PDataDeletionJob @Submit -ErrorVariable failed -ErrorAction SilentlyContinue
+        $none | Should -BeNullOrEmpty
+        @($failed).FullyQualifiedErrorId | Should -Be "DataDeletionJobOutcomeUnknown,$NewId"
+        $failed[0].Exception.Message | Should -Match 'Run the same command again'
+        $kept = @(Get-PdFakeS3Object -Bucket 'deletion-staging')
+        $kept.Count | Should -Be 1
+        $fakeJob = @(Get-PdFakeJob)[0]
+        $fakeJob.dataSource.dataLocation | Should -Be "s3://deletion-staging/$($kept[0].key)"
+
+        Clear-PdFakeFault
+        $job = 'u-1', 'u-2' | New-PDataDeletionJob @Submit -WarningVariable warned
+        $job.JobArn | Should -Be $fakeJob.dataDeletionJobArn
+        "$warned" | Should -Match 'already submitted'
+        # The job still finds its CSV; the second staging, read by no job, is removed.
+        @(Get-PdFakeS3Object -Bucket 'deletion-staging').key | Should -Be $kept[0].key
+        @(Get-PdFakeJob).Count | Should -Be 1
+    }
+
+    It 'Create failing with 500s, the job not created: DataDeletionJobNotCreated after a look, and nothing left staged' {
+        Add-PdFakeFault -Operation CreateDataDeletionJob -Kind error500 -Count -1
+        $null = 'n-1' | New-PDataDeletionJob @Submit -ErrorVariable failed -ErrorAction SilentlyContinue
+        @($failed).FullyQualifiedErrorId | Should -Be "DataDeletionJobNotCreated,$NewId"
+        @(Get-PdFakeRequest -Operation DescribeDataDeletionJob).Count | Should -Be 1
+        @(Get-PdFakeJob).Count | Should -Be 0
+        @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 0
+    }
+
+    It 'Ctrl+C while Create is out: stops, looks the job up by its name, and finding none leaves nothing staged' {
+        # The fake does nothing for a request its client gave up on, as a slow service that never got to it.
+        Add-PdFakeFault -Operation CreateDataDeletionJob -Kind delay -DelayMs 120000 -Count 1
+        $result = Invoke-PdStoppable -Script '"k-1" | New-PDataDeletionJob @a' -Arguments $Submit -Until { @(Get-PdFakeRequest -Operation CreateDataDeletionJob).Count -gt 0 }
+        $result.Reached | Should -BeTrue
+        $result.Stopped | Should -BeTrue
+        @(Get-PdFakeRequest -Operation DescribeDataDeletionJob).Count | Should -Be 1
+        @(Get-PdFakeJob).Count | Should -Be 0
+        @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 0
+    }
+
     It 'S3 500s and resets in the middle of a multipart upload are retried' {
         $path = New-PdLargeUserIdFile -Name 'retry.csv'
         Add-PdFakeFault -Operation 's3:UploadPart' -Kind error500 -Count 1

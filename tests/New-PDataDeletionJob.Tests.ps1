@@ -116,10 +116,75 @@ Describe 'New-PDataDeletionJob' {
             @(Get-StagedObject).Count | Should -Be 0
         }
 
-        It 'applies AWS parameters carried by a piped object to that object, as by-property-name binding would' {
-            $null = [pscustomobject]@{ USER_ID = 'regional'; Region = 'eu-west-1' } | New-PDataDeletionJob @Common -DatasetGroupArn $PdEuGroup
-            @(Get-PdFakeRequest -Service s3 | Where-Object operation -EQ 'PutObject')[0].region | Should -Be 'eu-west-1'
-            (Get-CreateRequest)[0].region | Should -Be 'eu-west-1'
+        It 'ignores Region, ST and other AWS parameter columns on rows of user IDs: one job, sent where the command line says' {
+            # CCPA exports carry a state column (ST is also -SessionToken's alias) and often a Region column.
+            $csv = New-PdUserIdFile -Name 'ccpa.csv' -Line @('USER_ID,ST,Region,Credential', 'c-1,CA,eu-west-1,x', 'c-2,NY,us-west-2,y', 'c-3,CA,eu-west-1,z')
+            $jobs = Import-Csv $csv | New-PDataDeletionJob @Common -WarningVariable warned -ErrorVariable failed
+            @($jobs).Count | Should -Be 1
+            $jobs.UserCount | Should -Be 3
+            $warned.Count | Should -Be 0
+            $failed.Count | Should -Be 0
+            @(Get-PdFakeRequest -Service s3 | Where-Object operation -EQ 'PutObject').region | Should -Be 'us-east-1'
+            @(Get-PdFakeRequest -Service s3 | Where-Object operation -EQ 'PutObject').sessionToken | Should -Be $false
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nc-1`nc-2`nc-3`n"
+        }
+
+        It 'applies AWS parameters carried by a piped object that names data to that object, as by-property-name binding would' {
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'eu/list-1.csv' -Content "USER_ID`nx`n"
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'eu/list-2.csv' -Content "USER_ID`ny`n"
+            $jobs = @(
+                [pscustomobject]@{ DataLocation = 's3://customer-data/eu/list-1.csv'; Region = 'eu-west-1' }
+                [pscustomobject]@{ DataLocation = 's3://customer-data/eu/list-2.csv'; Region = 'eu-west-1' }
+            ) | New-PDataDeletionJob -DatasetGroupArn $PdEuGroup -RoleArn $PdRole -Force -WarningVariable warned
+            @(Get-PdFakeRequest -Service s3 | Where-Object operation -EQ 'HeadObject').region | Sort-Object -Unique | Should -Be 'eu-west-1'
+            @($jobs).Count | Should -Be 2
+            # Each object's batch ends once, when the target changes: no empty batch in between ("nothing came in").
+            $warned.Count | Should -Be 0
+        }
+
+        It 'stages rows with a DatasetGroupArn column as one batch per group, and creates the jobs only at the end' {
+            $csv = New-PdUserIdFile -Name 'by-group.csv' -Line @('USER_ID,DatasetGroupArn', "r-1,$PdRetailGroup", "r-2,$PdRetailGroup", "m-1,$PdMediaGroup")
+            $jobs = Import-Csv $csv | New-PDataDeletionJob -RoleArn $PdRole -StagingUri $PdStaging -Force
+            @($jobs).Count | Should -Be 2
+            ($jobs | Where-Object DatasetGroupArn -EQ $PdRetailGroup).UserCount | Should -Be 2
+            ($jobs | Where-Object DatasetGroupArn -EQ $PdMediaGroup).UserCount | Should -Be 1
+            # Both uploads were finished before the first job was created.
+            $log = @(Get-PdFakeRequest)
+            $firstCreate = [array]::IndexOf($log.operation, 'CreateDataDeletionJob')
+            @($log[$firstCreate..($log.Count - 1)] | Where-Object operation -In 'PutObject', 'UploadPart', 'CompleteMultipartUpload').Count | Should -Be 0
+        }
+
+        It 'creates no job for earlier groups when a later row stops the command' {
+            $rows = @(
+                [pscustomobject]@{ USER_ID = 'r-1'; DatasetGroupArn = $PdRetailGroup }
+                [pscustomobject]@{ USER_ID = 'm-1'; DatasetGroupArn = $PdMediaGroup }
+                [pscustomobject]@{ USER_ID = 'x-1'; DatasetGroupArn = 'not-an-arn' }
+            )
+            $failure = { $rows | New-PDataDeletionJob -RoleArn $PdRole -StagingUri $PdStaging -Force -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "InvalidDatasetGroupArn,$CommandId"
+            @(Get-CreateRequest).Count | Should -Be 0
+            @(Get-StagedObject).Count | Should -Be 0
+        }
+
+        It 'takes whole numbers and GUIDs as user IDs, piped or by name, and reports fractions' {
+            $guid = [guid]'0f8fad5b-d9cb-469f-a165-70867728950e'
+            $job = 1001..1003 | New-PDataDeletionJob @Common
+            $job.UserCount | Should -Be 3
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`n1001`n1002`n1003`n"
+            Reset-PdFake
+            $job = New-PDataDeletionJob @Common -UserId 42, ([long]9007199254740993), $guid, 1.5 -ErrorVariable unread -ErrorAction SilentlyContinue
+            $job.UserCount | Should -Be 3
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`n42`n9007199254740993`n0f8fad5b-d9cb-469f-a165-70867728950e`n"
+            @($unread).FullyQualifiedErrorId | Should -Be "UnrecognizedInputObject,$CommandId"
+            "$($unread[0].TargetObject)" | Should -Be 'input #4'
+        }
+
+        It 'reports a piped $null as InvalidUserId at its position, and counts positions past it' {
+            $job = 'a', $null, 'b', '' | New-PDataDeletionJob @Common -ErrorVariable rejected -ErrorAction SilentlyContinue
+            $job.UserCount | Should -Be 2
+            $job.RejectedCount | Should -Be 2
+            @($rejected).FullyQualifiedErrorId | Should -Be @("InvalidUserId,$CommandId", "InvalidUserId,$CommandId")
+            @($rejected.TargetObject) | Should -Be @('input #2', 'input #4')
         }
 
         It 'takes -UserId by name, and an s3:// string given by name stays a user ID' {
@@ -167,6 +232,44 @@ Describe 'New-PDataDeletionJob' {
             $job = Get-ChildItem $PdTemp -Filter 'week-*.csv' | New-PDataDeletionJob @Common
             $job.UserCount | Should -Be 3
             Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`na1`n`"a,2`"`nb1`n"
+        }
+
+        It 'submits the files given on the command line even when the pipeline is empty' {
+            $file = New-PdUserIdFile -Name 'empty-pipe.csv' -Line @('USER_ID', 'e1', 'e2')
+            $job = @() | New-PDataDeletionJob @Common -Path $file
+            $job.UserCount | Should -Be 2
+        }
+
+        It 'takes -LiteralPath and piped Resolve-Path names literally: a name with brackets is that file' {
+            $bracket = New-PdUserIdFile -Name 'req[1].csv' -Line @('USER_ID', 'bracketed')
+            $null = New-PdUserIdFile -Name 'req1.csv' -Line @('USER_ID', 'plain')
+            $job = New-PDataDeletionJob @Common -LiteralPath $bracket
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nbracketed`n"
+            Reset-PdFake
+            $job = Resolve-Path -LiteralPath $bracket | New-PDataDeletionJob @Common
+            $job.UserCount | Should -Be 1
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nbracketed`n"
+        }
+
+        It 'stops with AmbiguousUserIdFilePath when a -Path pattern names a file but matches another' {
+            $bracket = New-PdUserIdFile -Name 'amb[1].csv' -Line @('USER_ID', 'bracketed')
+            $null = New-PdUserIdFile -Name 'amb1.csv' -Line @('USER_ID', 'plain')
+            $failure = { New-PDataDeletionJob @Common -Path $bracket -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "AmbiguousUserIdFilePath,$CommandId"
+            $failure.Exception.Message | Should -Match '-LiteralPath'
+            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 0
+        }
+
+        It 'a folder given as a file is UserIdFileNotFound, saying it is a folder' {
+            $folder = Join-Path $PdTemp 'requests-folder'
+            $null = New-Item -ItemType Directory -Path $folder -Force
+            foreach ($case in @({ New-PDataDeletionJob @Common -Path $folder -ErrorAction Stop }, { New-PDataDeletionJob @Common -LiteralPath $folder -ErrorAction Stop })) {
+                $failure = $case | Should -Throw -PassThru
+                $failure.FullyQualifiedErrorId | Should -Be "UserIdFileNotFound,$CommandId"
+                $failure.Exception.Message | Should -Match 'is a folder'
+            }
+            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
         }
 
         It 'sends a large file''s first part while still reading the file, and stages the file byte for byte' {
@@ -351,6 +454,55 @@ Describe 'New-PDataDeletionJob' {
             $job.JobArn | Should -Not -BeNullOrEmpty
             @(Get-PdFakeJob).Count | Should -Be 1
             @(Get-CreateRequest).Count | Should -BeGreaterThan 1
+        }
+
+        It 'a re-run whose earlier job FAILED submits the users again as -2, then -3, with a warning' {
+            Set-PdFakeConfig -Settings @{ failJobNamePattern = '^pdel-retail-[0-9a-f]{20}(-2)?$'; failureReason = 'Access denied reading the CSV'; pendingMs = 1; inProgressMs = 1 }
+            $first = 'f1', 'f2' | New-PDataDeletionJob @Common | Wait-PDataDeletionJob -PollInterval 1 -ErrorAction SilentlyContinue
+            $first.Status | Should -Be 'FAILED'
+            $second = 'f1', 'f2' | New-PDataDeletionJob @Common -WarningVariable warned
+            $second.JobName | Should -Be "$($first.JobName)-2"
+            "$warned" | Should -Match 'FAILED \(Access denied reading the CSV\)'
+            $null = $second | Wait-PDataDeletionJob -PollInterval 1 -ErrorAction SilentlyContinue
+            $third = 'f1', 'f2' | New-PDataDeletionJob @Common -WarningVariable warned
+            $third.JobName | Should -Be "$($first.JobName)-3"
+            $third.UserCount | Should -Be 2
+            "$warned" | Should -Match "$($first.JobName) for these same users FAILED"
+            "$warned" | Should -Match "$($first.JobName)-2 for these same users FAILED"
+            @(Get-PdFakeJob).Count | Should -Be 3
+            # Each attempt reads its own staging, which is kept: none is removed as unused.
+            @(Get-StagedObject).Count | Should -Be 3
+            $fourth = 'f1', 'f2' | New-PDataDeletionJob @Common -WarningVariable warned
+            $fourth.JobArn | Should -Be $third.JobArn
+            "$warned" | Should -Match 'already submitted'
+        }
+
+        It 'a -JobName whose job FAILED is JobNameInUse, saying it failed' {
+            Set-PdFakeConfig -Settings @{ failJobNamePattern = '^ticket-44$'; pendingMs = 1; inProgressMs = 1 }
+            $null = 'g1' | New-PDataDeletionJob @Common -JobName 'ticket-44' | Wait-PDataDeletionJob -PollInterval 1 -ErrorAction SilentlyContinue
+            $null = 'g1' | New-PDataDeletionJob @Common -JobName 'ticket-44' -ErrorVariable clash -ErrorAction SilentlyContinue
+            $clash[0].FullyQualifiedErrorId | Should -Be "JobNameInUse,$CommandId"
+            $clash[0].Exception.Message | Should -Match 'FAILED'
+            @(Get-PdFakeJob).Count | Should -Be 1
+        }
+
+        It 'a data location overwritten with new users gets a new job; unchanged, it is the same job' {
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'daily/to-delete.csv' -Content "USER_ID`nmonday`n"
+            $monday = New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force -DataLocation 's3://customer-data/daily/to-delete.csv'
+            $again = New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force -DataLocation 's3://customer-data/daily/to-delete.csv' -WarningVariable warned
+            $again.JobArn | Should -Be $monday.JobArn
+            "$warned" | Should -Match 'already submitted'
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'daily/to-delete.csv' -Content "USER_ID`ntuesday`n"
+            $tuesday = New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force -DataLocation 's3://customer-data/daily/to-delete.csv' -WarningVariable warned
+            $tuesday.JobArn | Should -Not -Be $monday.JobArn
+            $warned.Count | Should -Be 0
+            # A folder is known by every CSV under it: one more file is new users.
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'weekly/a.csv' -Content "USER_ID`na`n"
+            $week = New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force -DataLocation 's3://customer-data/weekly/'
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'weekly/b.csv' -Content "USER_ID`nb`n"
+            $more = New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force -DataLocation 's3://customer-data/weekly/'
+            $more.JobArn | Should -Not -Be $week.JobArn
+            @(Get-PdFakeJob).Count | Should -Be 4
         }
 
         It 'a -JobName taken by a different request is JobNameInUse' {

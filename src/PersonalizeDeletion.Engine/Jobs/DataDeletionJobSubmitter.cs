@@ -8,7 +8,10 @@ namespace PersonalizeDeletion.Jobs
     /// <summary>
     /// Creates one data deletion job exactly once. The service call is not idempotent, so a name clash is
     /// resolved by looking at the job that holds the name: if it is this request, it is returned instead of
-    /// creating another; if it is not, the caller gets <see cref="JobNameInUseException"/>.
+    /// creating another (unless it FAILED: see <see cref="SubmissionStatus.EarlierAttemptFailed"/>); if it is
+    /// not, the caller gets <see cref="JobNameInUseException"/>. A Create that fails without an answer (transport
+    /// failure, timeout, 5xx) is settled by describing the job by its name: found means created, not found means
+    /// not created, and anything else is <see cref="JobOutcomeUnknownException"/>.
     /// </summary>
     internal sealed class DataDeletionJobSubmitter
     {
@@ -44,8 +47,62 @@ namespace PersonalizeDeletion.Jobs
             {
                 return await ResolveExistingAsync(input, nameIsDerived, isSameData, cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception failure) when (IsWithoutAnswer(failure))
+            {
+                return await SettleAsync(input, failure, cancellationToken).ConfigureAwait(false);
+            }
 
             return new SubmissionOutcome(SubmissionStatus.Created, await DescribeOrSketchAsync(arn, input, cancellationToken).ConfigureAwait(false));
+        }
+
+        /// <summary>
+        /// Failures after which the job may exist: no answer reached us (the request may have been processed), or
+        /// the service failed on its side. A modelled 4xx error (invalid input, quota, throttling, access) is an
+        /// answer: the job was not created.
+        /// </summary>
+        internal static bool IsWithoutAnswer(Exception failure) =>
+            failure is PersonalizeClientException
+            || failure is OperationCanceledException
+            || (failure is PersonalizeServiceException service && service.StatusCode >= 500);
+
+        /// <summary>
+        /// How long the look-up may take after the caller was stopped (Ctrl+C) during the Create: long enough to
+        /// tell the common case (the SDK was waiting to retry, nothing was created) so that nothing is left behind.
+        /// </summary>
+        internal TimeSpan StoppedLookupTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+        private async Task<SubmissionOutcome> SettleAsync(CreateDataDeletionJobInput input, Exception createFailure, CancellationToken cancellationToken)
+        {
+            string arn = JobArnFor(input);
+            DataDeletionJobInfo found;
+
+            // Stopped by the caller: look all the same, briefly, on a token of its own.
+            using (CancellationTokenSource lookup = cancellationToken.IsCancellationRequested
+                ? new CancellationTokenSource(StoppedLookupTimeout)
+                : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            try
+            {
+                found = await _client.DescribeDataDeletionJobAsync(arn, lookup.Token).ConfigureAwait(false);
+            }
+            catch (ResourceNotFoundException)
+            {
+                // Names are unique: no job under it means the Create was not carried out. Its own error stands.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(createFailure).Throw();
+                throw;
+            }
+            catch (Exception checkFailure) when (checkFailure is PersonalizeServiceException || checkFailure is PersonalizeClientException || checkFailure is OperationCanceledException)
+            {
+                throw new JobOutcomeUnknownException(input.JobName, arn, createFailure, checkFailure);
+            }
+
+
+            if (string.Equals(found.DatasetGroupArn, input.DatasetGroupArn, StringComparison.Ordinal)
+                && string.Equals(found.DataLocation, input.DataLocation, StringComparison.Ordinal))
+            {
+                return new SubmissionOutcome(SubmissionStatus.Created, found, "the service created it before the answer was lost");
+            }
+
+            throw new JobNameInUseException(input.JobName, arn, $"it deletes the users listed at {found.DataLocation ?? "another location"} from {found.DatasetGroupArn}.");
         }
 
         private async Task<SubmissionOutcome> ResolveExistingAsync(
@@ -70,23 +127,30 @@ namespace PersonalizeDeletion.Jobs
                 throw new JobNameInUseException(input.JobName, existingArn, $"it belongs to dataset group {existing.DatasetGroupArn}.");
             }
 
-            if (string.Equals(existing.DataLocation, input.DataLocation, StringComparison.Ordinal))
+            string? sameBecause =
+                string.Equals(existing.DataLocation, input.DataLocation, StringComparison.Ordinal) ? "it has the same dataset group and data location"
+                : nameIsDerived ? "its name is derived from the same dataset group, role and data"
+                : existing.DataLocation is string location && isSameData is not null && await isSameData(location, cancellationToken).ConfigureAwait(false)
+                    ? $"its data at {location} is the same as this request's"
+                : null;
+            if (sameBecause is null)
             {
-                return new SubmissionOutcome(SubmissionStatus.AlreadySubmitted, existing, "it has the same dataset group and data location");
+                throw new JobNameInUseException(input.JobName, existingArn, $"it deletes the users listed at {existing.DataLocation ?? "another location"}.");
             }
 
-            if (nameIsDerived)
+            if (string.Equals(existing.Status, DataDeletionJob.StatusFailed, StringComparison.OrdinalIgnoreCase))
             {
-                return new SubmissionOutcome(SubmissionStatus.AlreadySubmitted, existing, "its name is derived from the same dataset group, role and data");
+                // Returning a failed job as "already submitted" would leave its users undeleted for good: a re-run
+                // would find it again. A derived name moves on to the next attempt; a chosen name needs a new one.
+                if (nameIsDerived)
+                {
+                    return new SubmissionOutcome(SubmissionStatus.EarlierAttemptFailed, existing, existing.FailureReason);
+                }
+
+                throw JobNameInUseException.Failed(input.JobName, existingArn, existing.FailureReason);
             }
 
-            if (existing.DataLocation is string location && isSameData is not null
-                && await isSameData(location, cancellationToken).ConfigureAwait(false))
-            {
-                return new SubmissionOutcome(SubmissionStatus.AlreadySubmitted, existing, $"its data at {location} is the same as this request's");
-            }
-
-            throw new JobNameInUseException(input.JobName, existingArn, $"it deletes the users listed at {existing.DataLocation ?? "another location"}.");
+            return new SubmissionOutcome(SubmissionStatus.AlreadySubmitted, existing, sameBecause);
         }
 
         private async Task<DataDeletionJobInfo> DescribeOrSketchAsync(string arn, CreateDataDeletionJobInput input, CancellationToken cancellationToken)
@@ -95,9 +159,10 @@ namespace PersonalizeDeletion.Jobs
             {
                 return await _client.DescribeDataDeletionJobAsync(arn, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception failure) when (failure is PersonalizeServiceException || failure is PersonalizeClientException)
+            catch (Exception failure) when (failure is PersonalizeServiceException || failure is PersonalizeClientException || failure is OperationCanceledException)
             {
-                // The job exists; a failed follow-up Describe must not turn a success into an error.
+                // The job exists; a failed (or stopped) follow-up Describe must not turn a success into an error,
+                // nor let the caller take the job for one that was never created.
                 return new DataDeletionJobInfo
                 {
                     DataDeletionJobArn = arn,

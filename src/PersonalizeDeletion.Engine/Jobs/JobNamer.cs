@@ -31,17 +31,28 @@ namespace PersonalizeDeletion.Jobs
         /// stays within 63 characters. <paramref name="dataIdentity"/> is the SHA-256 of a staged CSV, or the
         /// data location the caller gave.
         /// </summary>
-        public static string Derive(string datasetGroupArn, string roleArn, string dataIdentity)
+        /// <param name="attempt">
+        /// 1 for the first job of a request. When that job FAILED (its users were not deleted), submitting the
+        /// same request again uses attempt 2, then 3: the same name with <c>-2</c>, <c>-3</c> appended, so each
+        /// attempt is still found again by a re-run and the set reads as one request.
+        /// </param>
+        public static string Derive(string datasetGroupArn, string roleArn, string dataIdentity, int attempt = 1)
         {
+            if (attempt < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(attempt), attempt, "Attempts count from 1.");
+            }
+
             string hash = Hash(datasetGroupArn + "\n" + roleArn + "\n" + dataIdentity);
+            string suffix = attempt == 1 ? string.Empty : "-" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
             string group = GroupName(datasetGroupArn);
-            int room = MaxLength - Prefix.Length - 1 - HashDigits;
+            int room = MaxLength - Prefix.Length - 1 - HashDigits - suffix.Length;
             if (group.Length > room)
             {
                 group = group.Substring(0, room).TrimEnd('-', '_');
             }
 
-            return group.Length == 0 ? Prefix + hash : Prefix + group + "-" + hash;
+            return (group.Length == 0 ? Prefix + hash : Prefix + group + "-" + hash) + suffix;
         }
 
         /// <summary>

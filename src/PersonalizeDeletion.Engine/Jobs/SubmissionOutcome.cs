@@ -12,6 +12,12 @@ namespace PersonalizeDeletion.Jobs
 
         /// <summary>The dataset group has as many PENDING deletion jobs as the service allows; try again later.</summary>
         QuotaFull,
+
+        /// <summary>
+        /// The derived name holds this same request, but that job FAILED: its users were not deleted, and the
+        /// request should go again under the next attempt's name (<see cref="JobNamer.Derive"/>).
+        /// </summary>
+        EarlierAttemptFailed,
     }
 
     internal sealed class SubmissionOutcome
@@ -25,7 +31,7 @@ namespace PersonalizeDeletion.Jobs
 
         public SubmissionStatus Status { get; }
 
-        /// <summary>The job as last described; null only for <see cref="SubmissionStatus.QuotaFull"/>.</summary>
+        /// <summary>The job as last described (the failed one for EarlierAttemptFailed); null only for <see cref="SubmissionStatus.QuotaFull"/>.</summary>
         public DataDeletionJobInfo? Job { get; }
 
         /// <summary>The service's message (for QuotaFull) or why an existing job was taken as this one.</summary>

@@ -3,12 +3,19 @@ namespace PersonalizeDeletion.Staging
     /// <summary>What a data location holds, as far as the deletion job will read it.</summary>
     internal sealed class DataLocationSummary
     {
-        public DataLocationSummary(int csvObjects, long totalBytes, string? kmsEncryptedKey)
+        public DataLocationSummary(int csvObjects, long totalBytes, string? kmsEncryptedKey, string contentFingerprint)
         {
             CsvObjects = csvObjects;
             TotalBytes = totalBytes;
             KmsEncryptedKey = kmsEncryptedKey;
+            ContentFingerprint = contentFingerprint;
         }
+
+        /// <summary>
+        /// Stands for what the location holds now: the object's size and ETag, or for a folder a SHA-256 of every
+        /// CSV key with its size and ETag. New data written to the same key or folder changes it.
+        /// </summary>
+        public string ContentFingerprint { get; }
 
         public int CsvObjects { get; }
 

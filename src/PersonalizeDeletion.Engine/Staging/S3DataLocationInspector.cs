@@ -36,12 +36,13 @@ namespace PersonalizeDeletion.Staging
             if (!location.IsFolder)
             {
                 GetObjectMetadataResponse? head = await HeadAsync(location.Bucket, location.Key, cancellationToken).ConfigureAwait(false);
-                return head is null ? null : new DataLocationSummary(1, head.ContentLength, IsKms(head) ? location.Key : null);
+                return head is null ? null : new DataLocationSummary(1, head.ContentLength, IsKms(head) ? location.Key : null, ObjectFingerprint(head.ContentLength, head.ETag));
             }
 
             // A listing does not say how objects are encrypted; only a single key is checked for KMS.
             int count = 0;
             long bytes = 0;
+            var objects = new List<string>();
             var request = new ListObjectsV2Request { BucketName = location.Bucket, Prefix = location.Key, ExpectedBucketOwner = _expectedBucketOwner };
             do
             {
@@ -52,6 +53,7 @@ namespace PersonalizeDeletion.Staging
                     {
                         count++;
                         bytes += item.Size ?? 0;
+                        objects.Add(item.Key + "\t" + ObjectFingerprint(item.Size ?? 0, item.ETag));
                     }
                 }
 
@@ -59,8 +61,18 @@ namespace PersonalizeDeletion.Staging
             }
             while (request.ContinuationToken is not null);
 
-            return count == 0 ? null : new DataLocationSummary(count, bytes, null);
+            if (count == 0)
+            {
+                return null;
+            }
+
+            objects.Sort(StringComparer.Ordinal);
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            byte[] digest = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", objects)));
+            return new DataLocationSummary(count, bytes, null, "folder " + BitConverter.ToString(digest).Replace("-", string.Empty).ToLowerInvariant());
         }
+
+        private static string ObjectFingerprint(long size, string? etag) => size.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + (Unquote(etag) ?? "-");
 
         /// <summary>
         /// The dataset groups recorded on an object this module staged (empty when none were recorded); null when

@@ -64,6 +64,10 @@ namespace PersonalizeDeletion.Staging
         private readonly List<string> _writtenKeys = new List<string>();
 
         private readonly List<Task<StagedObject>> _stagedObjects = new List<Task<StagedObject>>();
+
+        // Opened by CompleteAsync: until then no object is completed, so input found bad later (or a Ctrl+C) leaves
+        // only multipart uploads to abort, never an object in the bucket. Cancelled with the session.
+        private readonly TaskCompletionSource<bool> _mayComplete = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly List<StreamedPart> _streamedParts = new List<StreamedPart>();
         private ExceptionDispatchInfo? _failure;
         private State _state;
@@ -213,9 +217,10 @@ namespace PersonalizeDeletion.Staging
                             await AcquirePartSlotAsync().ConfigureAwait(false);
                         }
 
-                        FinishObject();
+                        FinishObject(last: true);
                     }
 
+                    _mayComplete.TrySetResult(true);
                     StagedObject[] staged = await Task.WhenAll(_stagedObjects).ConfigureAwait(false);
                     _state = State.Completed;
                     return staged;
@@ -238,6 +243,7 @@ namespace PersonalizeDeletion.Staging
         /// <summary>Cancels in-flight uploads; safe from any thread (the cmdlet's StopProcessing).</summary>
         public void Cancel()
         {
+            _mayComplete.TrySetCanceled();
             try
             {
                 _cancellation.Cancel();
@@ -463,7 +469,7 @@ namespace PersonalizeDeletion.Staging
                     AcquirePartSlot();
                 }
 
-                FinishObject();
+                FinishObject(last: false);
             }
 
             if (_current is null)
@@ -643,12 +649,20 @@ namespace PersonalizeDeletion.Staging
         }
 
         /// <summary>
-        /// Sends what is left of the current object and completes it (the caller holds a part slot, unless the
-        /// buffer is being streamed: its request has one).
+        /// Sends what is left of the current object and completes it once CompleteAsync says so (the caller holds a
+        /// part slot, unless the buffer is being streamed: its request has one). Only the last object may be a
+        /// single PutObject: an earlier one, however small (-MaxUsersPerJob), goes as a one-part multipart upload,
+        /// which stays invisible and abortable until the whole input has been read.
         /// </summary>
-        private void FinishObject()
+        private void FinishObject(bool last)
         {
             ObjectInProgress current = _current!;
+            if (!last && current.UploadId is null)
+            {
+                S3ObjectAddress startAt = current.Address;
+                current.UploadId = Start(() => CreateUploadAsync(startAt));
+            }
+
             byte[] buffer = _buffer!;
             int length = _fill;
             current.Sha256.AppendData(buffer, 0, length);
@@ -787,6 +801,7 @@ namespace PersonalizeDeletion.Staging
         {
             string uploadId = await uploadIdTask.ConfigureAwait(false);
             S3UploadedPart[] parts = await Task.WhenAll(partTasks).ConfigureAwait(false);
+            await _mayComplete.Task.ConfigureAwait(false);
 
             // Remembered before the call: if its answer is lost, the object may exist all the same.
             RememberWrittenKey(address.Key);

@@ -53,6 +53,9 @@ namespace PersonalizeDeletion.Cmdlets
 
         public List<S3Location> Locations { get; } = new List<S3Location>();
 
+        /// <summary>Each location (canonical URI) to what it held when it was checked: sizes and ETags, fingerprinted.</summary>
+        public Dictionary<string, string> LocationContents { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
         /// <summary>The batch's S3 client, created at the first S3 call.</summary>
         public LazyS3Client S3 { get; }
 
@@ -68,7 +71,7 @@ namespace PersonalizeDeletion.Cmdlets
         /// <summary>What the upload staged, once it completed.</summary>
         public IReadOnlyList<StagedObject> Staged { get; set; } = Array.Empty<StagedObject>();
 
-        /// <summary>Staged objects a created (or earlier identical) job reads: never removed.</summary>
+        /// <summary>Staged objects a created (or earlier identical) job reads, or may read (a Create without an answer): never removed.</summary>
         public HashSet<StagedObject> Used { get; } = new HashSet<StagedObject>();
 
         /// <summary>Set when every job of the batch was submitted and unused staged data was removed.</summary>

@@ -26,6 +26,9 @@ namespace PersonalizeDeletion.Cmdlets
 
         private const int MaxTags = 50;
 
+        // Attempts of one request whose earlier jobs FAILED (the names end -2 ... -5); after that a person should look.
+        private const int MaxAttempts = 5;
+
         // S3 allows 2 KB of user metadata; beyond this the groups are not recorded and -RemoveStagedData keeps the file.
         private const int MaxGroupsMetadataLength = 1500;
         private static readonly TimeSpan FirstQuotaRetry = TimeSpan.FromSeconds(1);
@@ -39,6 +42,9 @@ namespace PersonalizeDeletion.Cmdlets
         private bool _whatIf;
         private List<KeyValuePair<string, string>>? _tags;
         private DeletionBatch? _batch;
+
+        // Batches whose input has all been read and staged, waiting for the end of the input to be submitted.
+        private readonly List<DeletionBatch> _staged = new List<DeletionBatch>();
         private long _inputNumber;
         private bool _commandLineInputsAdded;
         private bool _connectionOverride;
@@ -63,6 +69,11 @@ namespace PersonalizeDeletion.Cmdlets
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? Path { get; set; }
+
+        [Parameter(ParameterSetName = DefaultParameterSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
 
         [Parameter(ParameterSetName = DefaultParameterSet)]
         [Alias("S3Uri", "DataSource")]
@@ -172,7 +183,14 @@ namespace PersonalizeDeletion.Cmdlets
             {
                 if (UserId is null)
                 {
-                    AddCommandLineInputs(CurrentBatch());
+                    DeletionBatch batch = CurrentBatch();
+                    if (_userIdBoundByName || MyInvocation.ExpectingInput)
+                    {
+                        // A piped $null (or -UserId $null): not a user ID, and reported as one that was not submitted.
+                        AddText(batch, null);
+                    }
+
+                    AddCommandLineInputs();
                     return;
                 }
 
@@ -182,6 +200,12 @@ namespace PersonalizeDeletion.Cmdlets
                     if (value is string text || value is null)
                     {
                         AddText(CurrentBatch(), (string?)value);
+                        continue;
+                    }
+
+                    if (NumberOrGuidText(value) is string number)
+                    {
+                        AddLiteralUserId(CurrentBatch(), number);
                         continue;
                     }
 
@@ -202,8 +226,8 @@ namespace PersonalizeDeletion.Cmdlets
                     }
                 }
 
-                AddCommandLineInputs(CurrentBatch());
-                ShowStagingProgress(_batch!, force: false);
+                AddCommandLineInputs();
+                ShowStagingProgress(_batch ?? CurrentBatch(), force: false);
             }
             catch (AwsConfigurationException configuration)
             {
@@ -244,8 +268,24 @@ namespace PersonalizeDeletion.Cmdlets
             AddUserId(batch, id, _inputNumber);
         }
 
-        /// <summary>-Path, -DataLocation and -BucketName/-Key given on the command line, once per command.</summary>
-        private void AddCommandLineInputs(DeletionBatch batch)
+        /// <summary>
+        /// User IDs that are numbers (42, or 1001..1005) or GUIDs, written the way PowerShell writes them in a
+        /// string: invariant culture, GUIDs lower case with hyphens. Fractions and other objects are not user IDs.
+        /// </summary>
+        internal static string? NumberOrGuidText(object value) => value switch
+        {
+            int or long or short or sbyte or byte or ushort or uint or ulong or System.Numerics.BigInteger
+                => Convert.ToString(value, CultureInfo.InvariantCulture),
+            Guid guid => guid.ToString("D"),
+            _ => null,
+        };
+
+        /// <summary>
+        /// -Path, -DataLocation and -BucketName/-Key given on the command line, once per command, into the batch
+        /// in force for the command line. Looking the batch up only the first time matters: after a piped object
+        /// with its own AWS values, looking it up again would end that object's batch on every record.
+        /// </summary>
+        private void AddCommandLineInputs()
         {
             if (_commandLineInputsAdded)
             {
@@ -253,9 +293,20 @@ namespace PersonalizeDeletion.Cmdlets
             }
 
             _commandLineInputsAdded = true;
+            if (Path is null && LiteralPath is null && DataLocation is null && BucketName is null && Key is null)
+            {
+                return;
+            }
+
+            DeletionBatch batch = CurrentBatch();
             foreach (string path in Path ?? Array.Empty<string>())
             {
                 AddPath(batch, path);
+            }
+
+            foreach (string path in LiteralPath ?? Array.Empty<string>())
+            {
+                AddLiteralPath(batch, path);
             }
 
             foreach (string location in DataLocation ?? Array.Empty<string>())
@@ -277,6 +328,9 @@ namespace PersonalizeDeletion.Cmdlets
             }
         }
 
+        /// <summary>-LiteralPath, and the FullName or Path of a piped object: one file, named exactly, no wildcards.</summary>
+        internal void AddLiteralPath(DeletionBatch batch, string path) => AddFile(batch, ResolveLiteralFile(path));
+
         internal void AddBucketAndKey(DeletionBatch batch, string? bucket, string? key)
         {
             if (bucket is null || key is null)
@@ -292,15 +346,27 @@ namespace PersonalizeDeletion.Cmdlets
         {
             try
             {
+                // An empty pipeline (`@() | New-PDataDeletionJob -Path f.csv`) never runs ProcessRecord.
+                AddCommandLineInputs();
+
                 if (_batch is null)
                 {
                     WarnNothingCameIn();
                     return;
                 }
 
-                Submit(_batch);
-                _batch.Dispose();
+                // No job is created before the whole input has been read: a bad file or ARN further down (or a
+                // Ctrl+C) must not find the jobs of earlier batches already submitted.
+                FinishStaging(_batch);
+                _staged.Add(_batch);
                 _batch = null;
+                while (_staged.Count > 0)
+                {
+                    DeletionBatch batch = _staged[0];
+                    Submit(batch);
+                    batch.Dispose();
+                    _staged.RemoveAt(0);
+                }
             }
             catch (AwsConfigurationException configuration)
             {
@@ -317,13 +383,20 @@ namespace PersonalizeDeletion.Cmdlets
         {
             // Every exit that did not submit (Ctrl+C, a terminating error) lands here: abort the upload and
             // delete anything staged, so no user IDs are left behind in S3 for a job that was never created.
+            foreach (DeletionBatch staged in _staged)
+            {
+                staged.Dispose();
+            }
+
+            _staged.Clear();
             _batch?.Dispose();
             _batch = null;
         }
 
         /// <summary>
         /// Parameters bound by property name can change per pipeline object (e.g. a CSV with a DatasetGroupArn
-        /// column). A change of target ends the current batch: it is submitted before the next one starts.
+        /// column). A change of target ends the current batch: its staging is finished (which frees its memory),
+        /// and it is submitted with the others once the whole input has been read.
         /// </summary>
         private DeletionBatch CurrentBatch()
         {
@@ -334,8 +407,8 @@ namespace PersonalizeDeletion.Cmdlets
 
             if (_batch is not null)
             {
-                Submit(_batch);
-                _batch.Dispose();
+                FinishStaging(_batch);
+                _staged.Add(_batch);
                 _batch = null;
             }
 
@@ -535,11 +608,67 @@ namespace PersonalizeDeletion.Cmdlets
 
             if (resolved.Count == 0)
             {
+                string hint = WildcardPattern.ContainsWildcardCharacters(path) ? " (-Path takes wildcards: for a name with [ ] in it, use -LiteralPath)" : string.Empty;
                 ThrowTerminatingError(ErrorRecordFactory.Create("UserIdFileNotFound", ErrorCategory.ObjectNotFound,
-                    new ItemNotFoundException($"No file matches '{path}'."), path));
+                    new ItemNotFoundException($"No file matches '{path}'{hint}."), path));
+            }
+
+            if (WildcardPattern.ContainsWildcardCharacters(path))
+            {
+                // 'req[1].csv' is a pattern that matches req1.csv: if a file has that very name, the caller almost
+                // certainly meant it, and deleting the users of another file is not a mistake to make quietly.
+                string literal = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                if (System.IO.File.Exists(literal) && !resolved.Contains(literal))
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.Create("AmbiguousUserIdFilePath", ErrorCategory.InvalidArgument,
+                        new ArgumentException($"'{path}' names a file, but as a -Path wildcard pattern it matches {string.Join(", ", resolved.Select(System.IO.Path.GetFileName))} instead. Use -LiteralPath for the file named '{System.IO.Path.GetFileName(literal)}', or escape the wildcard characters with a backtick."), path));
+                }
+            }
+
+            foreach (string file in resolved)
+            {
+                ThrowIfFolder(file, path);
             }
 
             return resolved;
+        }
+
+        private string ResolveLiteralFile(string path)
+        {
+            string file;
+            try
+            {
+                file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
+                if (provider.Name != "FileSystem")
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.Create("UserIdFileNotFound", ErrorCategory.InvalidArgument,
+                        new ArgumentException($"'{path}' is not a file system path."), path));
+                }
+            }
+            catch (Exception failure) when (failure is ItemNotFoundException || failure is DriveNotFoundException || failure is ProviderNotFoundException)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("UserIdFileNotFound", ErrorCategory.ObjectNotFound,
+                    new ItemNotFoundException($"The user ID file '{path}' does not exist.", failure), path));
+                throw;
+            }
+
+            ThrowIfFolder(file, path);
+            if (!System.IO.File.Exists(file))
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("UserIdFileNotFound", ErrorCategory.ObjectNotFound,
+                    new ItemNotFoundException($"The user ID file '{path}' does not exist."), path));
+            }
+
+            return file;
+        }
+
+        private void ThrowIfFolder(string file, string given)
+        {
+            if (System.IO.Directory.Exists(file))
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("UserIdFileNotFound", ErrorCategory.InvalidArgument,
+                    new ArgumentException($"'{given}' is a folder, not a CSV file: give the files in it, for example -Path '{System.IO.Path.Combine(given, "*.csv")}'."), given));
+            }
         }
 
         internal void AddLocation(DeletionBatch batch, string text)
@@ -590,6 +719,7 @@ namespace PersonalizeDeletion.Cmdlets
 
             WriteVerbose($"Data location {canonical}: {summary.CsvObjects} CSV object(s), {summary.TotalBytes:N0} bytes.");
             batch.Locations.Add(location);
+            batch.LocationContents[canonical] = summary.ContentFingerprint;
         }
 
         /// <summary>The first user ID of a batch: check the groups, then open the streaming upload (not under -WhatIf).</summary>
@@ -674,13 +804,28 @@ namespace PersonalizeDeletion.Cmdlets
             batch.GroupsChecked = true;
         }
 
+        /// <summary>
+        /// The batch's input is all in: the upload is completed and the de-duplication memory given back; what
+        /// was staged waits in <see cref="DeletionBatch.Staged"/> for <see cref="Submit"/>.
+        /// </summary>
+        private void FinishStaging(DeletionBatch batch)
+        {
+            batch.Staged = CompleteStaging(batch);
+
+            // The counts stay readable; the fingerprints and part buffers go back to their pools.
+            batch.Intake?.Dispose();
+            batch.Uploader?.Dispose();
+            batch.Uploader = null;
+        }
+
         private void Submit(DeletionBatch batch)
         {
-            IReadOnlyList<StagedObject> staged = CompleteStaging(batch);
-            batch.Staged = staged;
+            IReadOnlyList<StagedObject> staged = batch.Staged;
             var units = new List<DataUnit>();
             units.AddRange(staged.Select(item => new DataUnit(item.Uri, item.ContentSha256, item.UserCount, item)));
-            units.AddRange(batch.Locations.Select(location => new DataUnit(location.ToString(), location.ToString(), null, null)));
+            // A caller's location is known by what it holds as well as where: a list overwritten at the same key
+            // (a daily file) is new users, and must not be taken for the job that read yesterday's.
+            units.AddRange(batch.Locations.Select(location => new DataUnit(location.ToString(), location + "\n" + batch.LocationContents[location.ToString()], null, null)));
 
             UserIdIntake? intake = batch.Intake;
             if (intake is not null)
@@ -714,7 +859,8 @@ namespace PersonalizeDeletion.Cmdlets
                 foreach (PersonalizeArn group in batch.Groups)
                 {
                     index++;
-                    string name = JobName is null ? JobNamer.Derive(group.Text, RoleArn, unit.Identity) : JobNamer.Numbered(JobName, index, total);
+                    Func<int, string>? attemptName = JobName is null ? attempt => JobNamer.Derive(group.Text, RoleArn, unit.Identity, attempt) : null;
+                    string name = attemptName?.Invoke(1) ?? JobNamer.Numbered(JobName!, index, total);
                     string users = unit.UserCount is long count ? $"{count} user(s)" : $"the users listed at {unit.Location}";
                     string target = $"dataset group {batch.GroupNames[group.Text]} ({group.Text})";
                     string action = $"Delete {users} (data deletion job {name})";
@@ -723,7 +869,7 @@ namespace PersonalizeDeletion.Cmdlets
                         continue;
                     }
 
-                    DataDeletionJob? job = SubmitOne(batch, group, unit, name);
+                    DataDeletionJob? job = SubmitOne(batch, group, unit, name, attemptName);
                     if (job is null)
                     {
                         continue;
@@ -768,9 +914,11 @@ namespace PersonalizeDeletion.Cmdlets
             return (Force && !confirmAsked) || ShouldProcess(target, action);
         }
 
-        private DataDeletionJob? SubmitOne(DeletionBatch batch, PersonalizeArn group, DataUnit unit, string name)
+        /// <param name="attemptName">For derived names: the name of each attempt (1, 2, ...) of this request.</param>
+        private DataDeletionJob? SubmitOne(DeletionBatch batch, PersonalizeArn group, DataUnit unit, string name, Func<int, string>? attemptName)
         {
             var input = new CreateDataDeletionJobInput(name, group.Text, unit.Location, RoleArn, _tags);
+            int attempt = 1;
             var submitter = new DataDeletionJobSubmitter(GetPersonalizeClient(group.Region, batch.Session));
             Func<string, System.Threading.CancellationToken, Task<bool>>? sameData = null;
             if (unit.Staged is StagedObject stagedObject)
@@ -787,30 +935,85 @@ namespace PersonalizeDeletion.Cmdlets
                 while (true)
                 {
                     SubmissionOutcome outcome;
+
+                    // While the Create is out, the staged object counts as read: a Ctrl+C or a lost answer may leave
+                    // a job that reads it, and removing it would make that job fail with its users not deleted. It
+                    // stops counting only once an answer says no job of this call reads it.
+                    bool marked = unit.Staged is not null && batch.Used.Add(unit.Staged);
+                    void NotRead()
+                    {
+                        if (marked)
+                        {
+                            batch.Used.Remove(unit.Staged!);
+                        }
+                    }
+
                     try
                     {
                         outcome = Await(token => submitter.SubmitAsync(input, JobName is null, sameData, token));
                     }
                     catch (JobNameInUseException inUse)
                     {
-                        WriteError(ErrorRecordFactory.Create("JobNameInUse", ErrorCategory.ResourceExists, inUse, name));
+                        NotRead();
+                        WriteError(ErrorRecordFactory.Create("JobNameInUse", ErrorCategory.ResourceExists, inUse, input.JobName));
+                        return null;
+                    }
+                    catch (JobOutcomeUnknownException unknown)
+                    {
+                        if (StopToken.IsCancellationRequested)
+                        {
+                            throw new PipelineStoppedException();
+                        }
+
+                        string kept = unit.Staged is null ? string.Empty : $" The staged user IDs at {unit.Location} are kept for it.";
+                        WriteError(ErrorRecordFactory.Create("DataDeletionJobOutcomeUnknown", ErrorCategory.OperationTimeout,
+                            new InvalidOperationException($"{unknown.Message}{kept} Run the same command again: it returns the job if it was created, and creates it if not (Get-PDataDeletionJob -JobArn {unknown.JobArn} also tells).", unknown),
+                            input.JobName));
                         return null;
                     }
                     catch (Exception failure) when (failure is PersonalizeServiceException || failure is PersonalizeClientException)
                     {
-                        WriteError(ToErrorRecord(failure, name, "DataDeletionJobNotCreated"));
+                        NotRead();
+                        WriteError(ToErrorRecord(failure, input.JobName, "DataDeletionJobNotCreated"));
                         return null;
+                    }
+                    catch
+                    {
+                        // The Create was answered (stopped while an existing job was being looked at).
+                        NotRead();
+                        throw;
+                    }
+
+                    if (!string.Equals(outcome.Job?.DataLocation, unit.Location, StringComparison.Ordinal))
+                    {
+                        // Refused for the quota, or an earlier job (which reads other data) holds the name.
+                        NotRead();
                     }
 
                     switch (outcome.Status)
                     {
                         case SubmissionStatus.Created:
-                            WriteVerbose($"Created data deletion job {name} for {group.Text}.");
+                            WriteVerbose($"Created data deletion job {input.JobName} for {group.Text}{(outcome.Message is null ? string.Empty : $" ({outcome.Message})")}.");
                             return DataDeletionJob.FromService(outcome.Job!, group.Region);
 
                         case SubmissionStatus.AlreadySubmitted:
-                            WriteWarning($"Data deletion job {name} was already submitted ({outcome.Message}); returning it instead of deleting twice. To submit again on purpose, give a new -JobName.");
+                            WriteWarning($"Data deletion job {input.JobName} was already submitted ({outcome.Message}); returning it instead of deleting twice. To submit again on purpose, give a new -JobName.");
                             return DataDeletionJob.FromService(outcome.Job!, group.Region);
+
+                        case SubmissionStatus.EarlierAttemptFailed:
+                            // The same users, submitted before under this name, were not deleted: go again under the next name.
+                            if (attemptName is null || attempt >= MaxAttempts)
+                            {
+                                WriteError(ErrorRecordFactory.Create("JobNameInUse", ErrorCategory.ResourceExists,
+                                    JobNameInUseException.Failed(input.JobName, outcome.Job!.DataDeletionJobArn ?? input.JobName, outcome.Message), input.JobName));
+                                return null;
+                            }
+
+                            attempt++;
+                            string next = attemptName(attempt);
+                            WriteWarning($"Data deletion job {input.JobName} for these same users FAILED ({outcome.Message ?? "no reason given"}), so they were not deleted; submitting them again as {next}.");
+                            input = new CreateDataDeletionJobInput(next, group.Text, unit.Location, RoleArn, _tags);
+                            break;
 
                         default:
                             // At most five deletion jobs may be PENDING per dataset group: wait for one to start.

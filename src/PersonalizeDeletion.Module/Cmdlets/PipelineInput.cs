@@ -13,6 +13,11 @@ namespace PersonalizeDeletion.Cmdlets
     /// parameters. AWS values apply to this object only and are put back when it is disposed, as PowerShell does
     /// with pipeline-bound parameters; values given on the command line win.
     /// </summary>
+    /// <remarks>
+    /// Rows of user IDs (an object with a USER_ID, UserId or UserIds property) never carry AWS values: exports
+    /// have columns such as Region or ST (a US state, and SessionToken's alias) that are data about the user, and
+    /// binding them would send each row to another region or account, or stop the command on the first row.
+    /// </remarks>
     internal sealed class PipelineInput : IDisposable
     {
         private static readonly string[] UserIdNames = { "USER_ID", "UserId", "UserIds" };
@@ -33,6 +38,11 @@ namespace PersonalizeDeletion.Cmdlets
         public static PipelineInput Read(NewPDataDeletionJobCommand command, PSObject item, ISet<string> commandLine)
         {
             var input = new PipelineInput(item);
+            if (input.UserIdProperty() is not null)
+            {
+                return input;
+            }
+
             input.Override(commandLine, "Region", new[] { "RegionToCall" }, () => command.Region, value => command.Region = value);
             input.Override(commandLine, "ProfileName", new[] { "StoredCredentials", "AWSProfileName" }, () => command.ProfileName, value => command.ProfileName = value);
             input.Override(commandLine, "ProfileLocation", new[] { "AWSProfilesLocation", "ProfilesLocation" }, () => command.ProfileLocation, value => command.ProfileLocation = value);
@@ -60,17 +70,12 @@ namespace PersonalizeDeletion.Cmdlets
                 return true;
             }
 
-            foreach (string name in UserIdNames)
+            if (UserIdProperty() is PSPropertyInfo property)
             {
-                if (_item.Properties[name] is PSPropertyInfo property)
+                understood = true;
+                foreach (object? id in Values(property.Value))
                 {
-                    understood = true;
-                    foreach (object? id in Values(property.Value))
-                    {
-                        command.AddLiteralUserId(batch, id is null ? null : LanguagePrimitives.ConvertTo<string>(id));
-                    }
-
-                    break;
+                    command.AddLiteralUserId(batch, id is null ? null : LanguagePrimitives.ConvertTo<string>(id));
                 }
             }
 
@@ -90,8 +95,9 @@ namespace PersonalizeDeletion.Cmdlets
                 {
                     if (Text(_item, name) is string path)
                     {
+                        // Literal: piped names come from Get-ChildItem, Resolve-Path or a list, never patterns.
                         understood = true;
-                        command.AddPath(batch, path);
+                        command.AddLiteralPath(batch, path);
                         break;
                     }
                 }
@@ -116,6 +122,20 @@ namespace PersonalizeDeletion.Cmdlets
             }
 
             _restore.Clear();
+        }
+
+        /// <summary>The first of USER_ID, UserId, UserIds the object has.</summary>
+        private PSPropertyInfo? UserIdProperty()
+        {
+            foreach (string name in UserIdNames)
+            {
+                if (_item.Properties[name] is PSPropertyInfo property)
+                {
+                    return property;
+                }
+            }
+
+            return null;
         }
 
         private void Override(ISet<string> commandLine, string name, string[] aliases, Func<string?> get, Action<string?> set)

@@ -208,12 +208,167 @@ namespace PersonalizeDeletion.Tests.Jobs
         }
 
         [Fact]
-        public async Task CancellationDuringTheFollowUpDescribeIsNotSwallowed()
+        public async Task CancellationDuringTheFollowUpDescribeStillReturnsTheCreatedJob()
         {
+            // The job exists: taking a Ctrl+C here for "not created" would let the caller remove the CSV it reads.
             var client = new InMemoryPersonalizeClient { DescribeFault = _ => new OperationCanceledException() };
 
-            await Assert.ThrowsAsync<OperationCanceledException>(
+            SubmissionOutcome outcome = await new DataDeletionJobSubmitter(client).SubmitAsync(Input(), true, null, CancellationToken.None);
+
+            Assert.Equal(SubmissionStatus.Created, outcome.Status);
+            Assert.Equal(JobArn, outcome.Job!.DataDeletionJobArn);
+            Assert.Equal(Location, outcome.Job.DataLocation);
+        }
+
+        public static IEnumerable<object[]> CreateFailuresWithoutAnAnswer() => new[]
+        {
+            new object[] { new PersonalizeClientException("Amazon Personalize did not answer in time", "https://personalize.eu-west-1.amazonaws.com", new TimeoutException()) },
+            new object[] { new PersonalizeServiceException("InternalFailure", "boom", "req-7", 500) },
+            new object[] { new PersonalizeServiceException("ServiceUnavailable", "later", "req-8", 503) },
+            new object[] { new OperationCanceledException("the HTTP client timed out") },
+        };
+
+        [Theory]
+        [MemberData(nameof(CreateFailuresWithoutAnAnswer))]
+        public async Task ACreateWithoutAnAnswerThatWasCarriedOutIsFoundByItsNameAndIsCreated(Exception failure)
+        {
+            // The service created the job; the answer was lost (the fault runs before the in-memory create, so the
+            // job is put there by hand, as the service would have).
+            var client = new InMemoryPersonalizeClient { CreateFault = _ => failure };
+            client.Add(new DataDeletionJobInfo { JobName = "my-job", DataDeletionJobArn = JobArn, DatasetGroupArn = Group, DataLocation = Location, RoleArn = Role, Status = DataDeletionJob.StatusPending });
+
+            SubmissionOutcome outcome = await new DataDeletionJobSubmitter(client).SubmitAsync(Input(), true, null, CancellationToken.None);
+
+            Assert.Equal(SubmissionStatus.Created, outcome.Status);
+            Assert.Equal(JobArn, outcome.Job!.DataDeletionJobArn);
+            Assert.Equal(new[] { "Create my-job", "Describe " + JobArn }, client.Calls);
+        }
+
+        [Theory]
+        [MemberData(nameof(CreateFailuresWithoutAnAnswer))]
+        public async Task ACreateWithoutAnAnswerWhoseJobDoesNotExistKeepsItsOwnError(Exception failure)
+        {
+            var client = new InMemoryPersonalizeClient { CreateFault = _ => failure };
+
+            Exception thrown = await Assert.ThrowsAnyAsync<Exception>(
                 () => new DataDeletionJobSubmitter(client).SubmitAsync(Input(), true, null, CancellationToken.None));
+
+            Assert.Same(failure, thrown);
+            Assert.Equal(new[] { "Create my-job", "Describe " + JobArn }, client.Calls);
+        }
+
+        [Fact]
+        public async Task ACreateWithoutAnAnswerThatCannotBeLookedUpIsOutcomeUnknown()
+        {
+            var lost = new PersonalizeClientException("connection reset", "https://personalize.eu-west-1.amazonaws.com", null);
+            var client = new InMemoryPersonalizeClient
+            {
+                CreateFault = _ => lost,
+                DescribeFault = _ => new PersonalizeServiceException("InternalFailure", "describe broke", "req-9", 500),
+            };
+
+            JobOutcomeUnknownException unknown = await Assert.ThrowsAsync<JobOutcomeUnknownException>(
+                () => new DataDeletionJobSubmitter(client).SubmitAsync(Input(), true, null, CancellationToken.None));
+
+            Assert.Equal("my-job", unknown.JobName);
+            Assert.Equal(JobArn, unknown.JobArn);
+            Assert.Same(lost, unknown.InnerException);
+            Assert.Contains("connection reset", unknown.Message, StringComparison.Ordinal);
+            Assert.Contains("describe broke", unknown.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task ACreateStoppedByTheCallerIsStillLookedUpOnATokenOfItsOwn(bool created)
+        {
+            // Ctrl+C while the SDK waited to retry (or the request was out): whether a job exists decides whether
+            // the caller may remove the CSV, so the look-up runs although the caller's token is cancelled.
+            using var stop = new CancellationTokenSource();
+            var stopped = new OperationCanceledException(stop.Token);
+            var client = new InMemoryPersonalizeClient
+            {
+                CreateFault = _ =>
+                {
+                    stop.Cancel();
+                    return stopped;
+                },
+            };
+            if (created)
+            {
+                client.Add(new DataDeletionJobInfo { JobName = "my-job", DataDeletionJobArn = JobArn, DatasetGroupArn = Group, DataLocation = Location, RoleArn = Role, Status = DataDeletionJob.StatusPending });
+            }
+
+            var submitter = new DataDeletionJobSubmitter(client);
+            if (created)
+            {
+                SubmissionOutcome outcome = await submitter.SubmitAsync(Input(), true, null, stop.Token);
+                Assert.Equal(SubmissionStatus.Created, outcome.Status);
+            }
+            else
+            {
+                Assert.Same(stopped, await Assert.ThrowsAsync<OperationCanceledException>(() => submitter.SubmitAsync(Input(), true, null, stop.Token)));
+            }
+
+            Assert.Equal(new[] { "Create my-job", "Describe " + JobArn }, client.Calls);
+        }
+
+        [Fact]
+        public async Task ACreateWithoutAnAnswerWhoseNameHoldsAnotherRequestIsInUse()
+        {
+            var client = new InMemoryPersonalizeClient { CreateFault = _ => new PersonalizeServiceException("InternalFailure", "boom", "req-10", 500) };
+            client.Add(new DataDeletionJobInfo { JobName = "my-job", DataDeletionJobArn = JobArn, DatasetGroupArn = Group, DataLocation = OtherLocation, RoleArn = Role, Status = DataDeletionJob.StatusCompleted });
+
+            JobNameInUseException inUse = await Assert.ThrowsAsync<JobNameInUseException>(
+                () => new DataDeletionJobSubmitter(client).SubmitAsync(Input(), true, null, CancellationToken.None));
+
+            Assert.Contains(OtherLocation, inUse.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("ThrottlingException", 400)]
+        [InlineData("AccessDeniedException", 403)]
+        public async Task AnsweredCreateErrorsAreNotLookedUp(string code, int status)
+        {
+            var refusal = new PersonalizeServiceException(code, "no", "req-11", status);
+            var client = new InMemoryPersonalizeClient { CreateFault = _ => refusal };
+
+            Exception thrown = await Assert.ThrowsAnyAsync<Exception>(
+                () => new DataDeletionJobSubmitter(client).SubmitAsync(Input(), true, null, CancellationToken.None));
+
+            Assert.Same(refusal, thrown);
+            Assert.Equal(0, client.DescribeCalls);
+        }
+
+        [Fact]
+        public async Task ADerivedNameWhoseJobFailedIsAnEarlierAttemptThatFailed()
+        {
+            InMemoryPersonalizeClient client = ClientWithExisting(Group, OtherLocation);
+            DataDeletionJobInfo failed = client.Find(JobArn);
+            failed.Status = DataDeletionJob.StatusFailed;
+            failed.FailureReason = "Access denied reading the CSV";
+
+            SubmissionOutcome outcome = await new DataDeletionJobSubmitter(client).SubmitAsync(Input(), nameIsDerived: true, isSameData: null, CancellationToken.None);
+
+            Assert.Equal(SubmissionStatus.EarlierAttemptFailed, outcome.Status);
+            Assert.Equal(JobArn, outcome.Job!.DataDeletionJobArn);
+            Assert.Equal("Access denied reading the CSV", outcome.Message);
+        }
+
+        [Fact]
+        public async Task AChosenNameWhoseJobForTheSameDataFailedIsInUseAndSaysItFailed()
+        {
+            InMemoryPersonalizeClient client = ClientWithExisting(Group, Location);
+            DataDeletionJobInfo failed = client.Find(JobArn);
+            failed.Status = DataDeletionJob.StatusFailed;
+            failed.FailureReason = "Role cannot be assumed";
+
+            JobNameInUseException inUse = await Assert.ThrowsAsync<JobNameInUseException>(
+                () => new DataDeletionJobSubmitter(client).SubmitAsync(Input(), nameIsDerived: false, isSameData: null, CancellationToken.None));
+
+            Assert.Contains("FAILED (Role cannot be assumed)", inUse.Message, StringComparison.Ordinal);
+            Assert.Contains("were not deleted", inUse.Message, StringComparison.Ordinal);
+            Assert.Equal(JobArn, inUse.ExistingJobArn);
         }
 
         [Fact]

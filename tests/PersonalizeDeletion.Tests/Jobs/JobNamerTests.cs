@@ -51,6 +51,39 @@ namespace PersonalizeDeletion.Tests.Jobs
             Assert.Matches(new Regex(@"\Apdel-a[a-zA-Z0-9\-_]*[a-zA-Z0-9]-[0-9a-f]{20}\z"), name);
         }
 
+        [Theory]
+        [InlineData(2)]
+        [InlineData(5)]
+        [InlineData(12)]
+        public void LaterAttemptsAreTheFirstNameWithTheAttemptAppended(int attempt)
+        {
+            string first = JobNamer.Derive(Group("movies"), Role, Data);
+
+            Assert.Equal(first + "-" + attempt, JobNamer.Derive(Group("movies"), Role, Data, attempt));
+            Assert.Equal(first, JobNamer.Derive(Group("movies"), Role, Data, 1));
+        }
+
+        [Theory]
+        [MemberData(nameof(GroupNameLengths))]
+        public void LaterAttemptsStayWithinTheModelForEveryGroupNameLength(int length)
+        {
+            string groupName = "g" + new string('x', length - 1);
+            string first = JobNamer.Derive(Group(groupName), Role, Data);
+            string hash = first.Substring(first.Length - 20);
+
+            foreach (int attempt in new[] { 2, 5, 10 })
+            {
+                string name = JobNamer.Derive(Group(groupName), Role, Data, attempt);
+                AssertModelValid(name);
+                Assert.EndsWith(hash + "-" + attempt, name, StringComparison.Ordinal);
+                Assert.NotEqual(first, name);
+            }
+        }
+
+        [Fact]
+        public void AttemptsCountFromOne() =>
+            Assert.Throws<ArgumentOutOfRangeException>(() => JobNamer.Derive(Group("movies"), Role, Data, 0));
+
         [Fact]
         public void ShortGroupNamesAreKeptWhole()
         {

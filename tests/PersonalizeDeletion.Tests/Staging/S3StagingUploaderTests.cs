@@ -143,7 +143,36 @@ namespace PersonalizeDeletion.Tests.Staging
 
             Assert.Equal(new long[] { 3, 3, 3, 1 }, staged.Select(s => s.UserCount));
             Assert.Equal(Ids(10), staged.SelectMany(s => Rows(_s3.Objects[s.Key].Content)));
-            Assert.Equal(4, _s3.Calls.Count(c => c.Operation == "PutObject"));
+
+            // Only the last object may be a PutObject: the earlier ones stay open (abortable) until the end.
+            Assert.Equal(1, _s3.Calls.Count(c => c.Operation == "PutObject"));
+            Assert.Equal(3, _s3.Calls.Count(c => c.Operation == "CompleteMultipartUpload"));
+            Assert.All(staged.Take(3), s => Assert.Equal(1, _s3.Objects[s.Key].PartCount));
+            Assert.Empty(_s3.OpenUploadKeys);
+        }
+
+        [Fact]
+        public async Task NoObjectIsCompletedBeforeTheInputEnds()
+        {
+            using var uploader = new S3StagingUploader(_s3, Target(maxUsers: 3));
+            Ids(10).ForEach(uploader.Add);
+
+            // Objects 1 to 3 are finished and their parts sent; none may be visible in the bucket yet.
+            using (var wait = new CancellationTokenSource(Guard))
+            {
+                while (_s3.Calls.Count(c => c.Operation == "UploadPart") < 3)
+                {
+                    await Task.Delay(10, wait.Token);
+                }
+            }
+
+            await Task.Delay(100);
+            Assert.DoesNotContain(_s3.Calls, c => c.Operation == "CompleteMultipartUpload" || c.Operation == "PutObject");
+            Assert.Empty(_s3.Objects);
+
+            IReadOnlyList<StagedObject> staged = await uploader.CompleteAsync(CancellationToken.None);
+            Assert.Equal(4, staged.Count);
+            Assert.Equal(4, _s3.Objects.Count);
         }
 
         [Fact]
@@ -166,15 +195,18 @@ namespace PersonalizeDeletion.Tests.Staging
         [Fact]
         public async Task AFailedPartSurfacesAsStagingUploadExceptionAndAbortLeavesNothing()
         {
-            // Object 1 completes; object 2's part fails only after that, so the abort has both a finished
-            // object to delete and an open upload to abort.
-            var firstStored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _s3.OnStored = key => { if (key.EndsWith("-001.csv", StringComparison.Ordinal)) firstStored.TrySetResult(); };
+            // Object 1 is finished (all its parts sent) before object 2's part fails: it was never completed, so
+            // the abort has two open uploads to abort and nothing to delete.
             _s3.OnCall = async (call, ct) =>
             {
                 if (call.Operation == "UploadPart" && call.Address.Key.EndsWith("-002.csv", StringComparison.Ordinal))
                 {
-                    await firstStored.Task.WaitAsync(Guard, ct);
+                    // Object 1's upload exists (a part of it was sent), so the abort must find it.
+                    while (!_s3.Calls.Any(c => c.Operation == "UploadPart" && c.Address.Key.EndsWith("-001.csv", StringComparison.Ordinal)))
+                    {
+                        await Task.Delay(5, ct);
+                    }
+
                     throw new S3RequestException("AccessDenied", 403, "req-1", "Access Denied");
                 }
             };
@@ -199,8 +231,9 @@ namespace PersonalizeDeletion.Tests.Staging
             Assert.Empty(_s3.Objects);
             Assert.Empty(_s3.OpenUploadKeys);
             Assert.Empty(uploader.Leftovers);
-            Assert.Contains(_s3.Calls, c => c.Operation == "DeleteObject" && c.Address.Key == KeyBase + "-001.csv");
+            Assert.Contains(_s3.Calls, c => c.Operation == "AbortMultipartUpload" && c.Address.Key == KeyBase + "-001.csv");
             Assert.Contains(_s3.Calls, c => c.Operation == "AbortMultipartUpload" && c.Address.Key == KeyBase + "-002.csv");
+            Assert.DoesNotContain(_s3.Calls, c => c.Operation == "CompleteMultipartUpload" || c.Operation == "DeleteObject");
             Assert.All(_s3.Calls, c => Assert.Equal(Owner, c.Address.ExpectedBucketOwner));
 
             await uploader.AbortAsync();
