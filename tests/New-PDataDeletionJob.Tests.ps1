@@ -424,6 +424,22 @@ Describe 'New-PDataDeletionJob' {
             @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
         }
 
+        It '-WhatIf says how many jobs -MaxUsersPerJob splits the users into' {
+            $module = Join-Path $PdModulePath 'PersonalizeDeletion.psd1'
+            $output = Invoke-PdChildPwsh "Import-Module '$module'; 1..7 | New-PDataDeletionJob -DatasetGroupArn '$PdRetailGroup' -RoleArn '$PdRole' -StagingUri '$PdStaging' -MaxUsersPerJob 3 -WhatIf"
+            $output | Should -Match 'Delete 7 user\(s\) staged under s3://\S+ in 3 jobs of at most 3 users'
+            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
+        }
+
+        It 'in a host that cannot ask, and without -Force, stops with ConfirmationNotPossible and leaves nothing' {
+            $module = Join-Path $PdModulePath 'PersonalizeDeletion.psd1'
+            $output = Invoke-PdChildPwsh "Import-Module '$module'; try { 'a' | New-PDataDeletionJob -DatasetGroupArn '$PdRetailGroup' -RoleArn '$PdRole' -StagingUri '$PdStaging' -ErrorAction Stop } catch { 'ID=' + `$_.FullyQualifiedErrorId; 'MSG=' + `$_.Exception.Message }"
+            $output | Should -Match 'ID=ConfirmationNotPossible,PersonalizeDeletion.Cmdlets.NewPDataDeletionJobCommand'
+            $output | Should -Match 'MSG=.*add -Force'
+            @(Get-CreateRequest).Count | Should -Be 0
+            @(Get-StagedObject).Count | Should -Be 0
+        }
+
         It 'declares ConfirmImpact High so it asks before deleting unless -Force' {
             $metadata = [System.Management.Automation.CommandMetadata]::new((Get-Command New-PDataDeletionJob))
             $metadata.ConfirmImpact | Should -Be 'High'

@@ -39,6 +39,8 @@ Describe 'Wait-PDataDeletionJob' {
         $done.RejectedCount | Should -Be 1
         $done.StagedObject | Should -Be $created.StagedObject
         # Hidden (DontShow): bound from piped job objects, not documented as parameters.
+        $line = 'Wait-PDataDeletionJob -JobArn x -DatasetGroupArn re'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $PdRetailGroup
         @(Get-Help Wait-PDataDeletionJob -Parameter * | Where-Object name -In 'UserCount', 'DuplicateCount', 'RejectedCount', 'StagedObject').Count | Should -Be 0
         # A job given by ARN alone has no such counts.
         (Wait-PDataDeletionJob -JobArn $created.JobArn -PollInterval 1).UserCount | Should -BeNullOrEmpty

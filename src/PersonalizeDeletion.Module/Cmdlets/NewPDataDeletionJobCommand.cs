@@ -911,7 +911,24 @@ namespace PersonalizeDeletion.Cmdlets
 
             // -Force skips the prompt unless the user also asked for -Confirm explicitly.
             bool confirmAsked = MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm) && confirm is SwitchParameter c && c.IsPresent;
-            return (Force && !confirmAsked) || ShouldProcess(target, action);
+            if (Force && !confirmAsked)
+            {
+                return true;
+            }
+
+            try
+            {
+                return ShouldProcess(target, action);
+            }
+            catch (Exception prompt) when (prompt is System.Management.Automation.Host.HostException || prompt is PSInvalidOperationException)
+            {
+                // A host that cannot ask (pwsh -NonInteractive, a runbook, a scheduled task) fails the prompt itself;
+                // say what an unattended run needs instead of the host's generic message.
+                ThrowTerminatingError(ErrorRecordFactory.Create("ConfirmationNotPossible", ErrorCategory.InvalidOperation,
+                    new InvalidOperationException($"New-PDataDeletionJob asks before it deletes users, and this host cannot ask ({prompt.Message.TrimEnd('.')}). In unattended runs add -Force (or -Confirm:$false); nothing was submitted, and the staged user IDs are removed.", prompt),
+                    target));
+                throw;
+            }
         }
 
         /// <param name="attemptName">For derived names: the name of each attempt (1, 2, ...) of this request.</param>
@@ -1093,7 +1110,12 @@ namespace PersonalizeDeletion.Cmdlets
                 string target = $"dataset group {batch.GroupNames[group.Text]} ({group.Text})";
                 if (users > 0)
                 {
-                    ShouldProcess(target, $"Delete {users} user(s) staged under {batch.Staging} ({batch.Intake!.Duplicates} duplicate(s) submitted once, {batch.Intake.Rejected} rejected)");
+                    // -MaxUsersPerJob splits the users into several files and jobs; say so (the 50 MB split is left
+                    // out: nothing is written under -WhatIf, so the file sizes are not known).
+                    string split = MaxUsersPerJob > 0 && users > MaxUsersPerJob
+                        ? $" in {(users + MaxUsersPerJob - 1) / MaxUsersPerJob} jobs of at most {MaxUsersPerJob} users"
+                        : string.Empty;
+                    ShouldProcess(target, $"Delete {users} user(s) staged under {batch.Staging}{split} ({batch.Intake!.Duplicates} duplicate(s) submitted once, {batch.Intake.Rejected} rejected)");
                 }
 
                 foreach (DataUnit unit in units.Where(item => item.Staged is null))

@@ -37,6 +37,7 @@ namespace PersonalizeDeletion.Cmdlets
 
         /// <summary>Bound from piped job objects so each group's jobs are learned from one listing.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(DatasetGroupArnCompleter))]
         [ValidateNotNullOrEmpty]
         public string? DatasetGroupArn { get; set; }
 
