@@ -49,7 +49,7 @@ namespace PersonalizeDeletion.Jobs
             }
             catch (Exception failure) when (IsWithoutAnswer(failure))
             {
-                return await SettleAsync(input, failure, cancellationToken).ConfigureAwait(false);
+                return await SettleAsync(input, failure, nameIsDerived, isSameData, cancellationToken).ConfigureAwait(false);
             }
 
             return new SubmissionOutcome(SubmissionStatus.Created, await DescribeOrSketchAsync(arn, input, cancellationToken).ConfigureAwait(false));
@@ -71,7 +71,12 @@ namespace PersonalizeDeletion.Jobs
         /// </summary>
         internal TimeSpan StoppedLookupTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-        private async Task<SubmissionOutcome> SettleAsync(CreateDataDeletionJobInput input, Exception createFailure, CancellationToken cancellationToken)
+        private async Task<SubmissionOutcome> SettleAsync(
+            CreateDataDeletionJobInput input,
+            Exception createFailure,
+            bool nameIsDerived,
+            Func<string, CancellationToken, Task<bool>>? isSameData,
+            CancellationToken cancellationToken)
         {
             string arn = JobArnFor(input);
             DataDeletionJobInfo found;
@@ -80,21 +85,22 @@ namespace PersonalizeDeletion.Jobs
             using (CancellationTokenSource lookup = cancellationToken.IsCancellationRequested
                 ? new CancellationTokenSource(StoppedLookupTimeout)
                 : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            try
             {
-                found = await _client.DescribeDataDeletionJobAsync(arn, lookup.Token).ConfigureAwait(false);
+                try
+                {
+                    found = await _client.DescribeDataDeletionJobAsync(arn, lookup.Token).ConfigureAwait(false);
+                }
+                catch (ResourceNotFoundException)
+                {
+                    // Names are unique: no job under it means the Create was not carried out. Its own error stands.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(createFailure).Throw();
+                    throw;
+                }
+                catch (Exception checkFailure) when (checkFailure is PersonalizeServiceException || checkFailure is PersonalizeClientException || checkFailure is OperationCanceledException)
+                {
+                    throw new JobOutcomeUnknownException(input.JobName, arn, createFailure, checkFailure);
+                }
             }
-            catch (ResourceNotFoundException)
-            {
-                // Names are unique: no job under it means the Create was not carried out. Its own error stands.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(createFailure).Throw();
-                throw;
-            }
-            catch (Exception checkFailure) when (checkFailure is PersonalizeServiceException || checkFailure is PersonalizeClientException || checkFailure is OperationCanceledException)
-            {
-                throw new JobOutcomeUnknownException(input.JobName, arn, createFailure, checkFailure);
-            }
-
 
             if (string.Equals(found.DatasetGroupArn, input.DatasetGroupArn, StringComparison.Ordinal)
                 && string.Equals(found.DataLocation, input.DataLocation, StringComparison.Ordinal))
@@ -102,7 +108,8 @@ namespace PersonalizeDeletion.Jobs
                 return new SubmissionOutcome(SubmissionStatus.Created, found, "the service created it before the answer was lost");
             }
 
-            throw new JobNameInUseException(input.JobName, arn, $"it deletes the users listed at {found.DataLocation ?? "another location"} from {found.DatasetGroupArn}.");
+            // The name was taken before this call (its answer, "already exists", was what got lost).
+            return await JudgeExistingAsync(input, found, nameIsDerived, isSameData, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<SubmissionOutcome> ResolveExistingAsync(
@@ -122,6 +129,18 @@ namespace PersonalizeDeletion.Jobs
                 throw new JobNameInUseException(input.JobName, existingArn, "the service says the name exists, but the job cannot be described.");
             }
 
+            return await JudgeExistingAsync(input, existing, nameIsDerived, isSameData, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Whether the job holding the name is this request (and whether it failed), or another one.</summary>
+        private static async Task<SubmissionOutcome> JudgeExistingAsync(
+            CreateDataDeletionJobInput input,
+            DataDeletionJobInfo existing,
+            bool nameIsDerived,
+            Func<string, CancellationToken, Task<bool>>? isSameData,
+            CancellationToken cancellationToken)
+        {
+            string existingArn = existing.DataDeletionJobArn ?? JobArnFor(input);
             if (!string.Equals(existing.DatasetGroupArn, input.DatasetGroupArn, StringComparison.Ordinal))
             {
                 throw new JobNameInUseException(input.JobName, existingArn, $"it belongs to dataset group {existing.DatasetGroupArn}.");

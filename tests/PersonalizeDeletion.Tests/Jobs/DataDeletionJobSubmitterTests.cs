@@ -314,15 +314,32 @@ namespace PersonalizeDeletion.Tests.Jobs
         }
 
         [Fact]
-        public async Task ACreateWithoutAnAnswerWhoseNameHoldsAnotherRequestIsInUse()
+        public async Task ACreateWithoutAnAnswerWhoseChosenNameHoldsAnotherRequestIsInUse()
         {
             var client = new InMemoryPersonalizeClient { CreateFault = _ => new PersonalizeServiceException("InternalFailure", "boom", "req-10", 500) };
             client.Add(new DataDeletionJobInfo { JobName = "my-job", DataDeletionJobArn = JobArn, DatasetGroupArn = Group, DataLocation = OtherLocation, RoleArn = Role, Status = DataDeletionJob.StatusCompleted });
 
             JobNameInUseException inUse = await Assert.ThrowsAsync<JobNameInUseException>(
-                () => new DataDeletionJobSubmitter(client).SubmitAsync(Input(), true, null, CancellationToken.None));
+                () => new DataDeletionJobSubmitter(client).SubmitAsync(Input(), nameIsDerived: false, isSameData: null, CancellationToken.None));
 
             Assert.Contains(OtherLocation, inUse.Message, StringComparison.Ordinal);
+            Assert.Equal(1, client.DescribeCalls);
+        }
+
+        [Theory]
+        [InlineData(DataDeletionJob.StatusCompleted, "AlreadySubmitted")]
+        [InlineData(DataDeletionJob.StatusFailed, "EarlierAttemptFailed")]
+        public async Task ACreateWithoutAnAnswerWhoseDerivedNameWasTakenBeforeIsJudgedLikeANameClash(string status, string expected)
+        {
+            // The lost answer was "already exists": the job under the derived name is an earlier run of this request.
+            var client = new InMemoryPersonalizeClient { CreateFault = _ => new PersonalizeClientException("connection reset", null, null) };
+            client.Add(new DataDeletionJobInfo { JobName = "my-job", DataDeletionJobArn = JobArn, DatasetGroupArn = Group, DataLocation = OtherLocation, RoleArn = Role, Status = status });
+
+            SubmissionOutcome outcome = await new DataDeletionJobSubmitter(client).SubmitAsync(Input(), nameIsDerived: true, isSameData: null, CancellationToken.None);
+
+            Assert.Equal(expected, outcome.Status.ToString());
+            Assert.Equal(OtherLocation, outcome.Job!.DataLocation);
+            Assert.Equal(1, client.DescribeCalls);
         }
 
         [Theory]
