@@ -108,6 +108,12 @@ Describe 'New-PDataDeletionJob' {
             Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nu-1`nu-2`n"
         }
 
+        It 'takes every user ID property of a row: USER_ID and UserIds together lose neither' {
+            $job = [pscustomobject]@{ USER_ID = 'one'; UserIds = @('two', 'three') } | New-PDataDeletionJob @Common
+            $job.UserCount | Should -Be 3
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`none`ntwo`nthree`n"
+        }
+
         It 'reports a piped object it cannot read as UnrecognizedInputObject and submits nothing for it' {
             $null = [pscustomobject]@{ Email = 'someone@example.com' } | New-PDataDeletionJob @Common -ErrorVariable unread -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
             $unread[0].FullyQualifiedErrorId | Should -Be "UnrecognizedInputObject,$CommandId"

@@ -38,7 +38,7 @@ namespace PersonalizeDeletion.Cmdlets
         public static PipelineInput Read(NewPDataDeletionJobCommand command, PSObject item, ISet<string> commandLine)
         {
             var input = new PipelineInput(item);
-            if (input.UserIdProperty() is not null)
+            if (input.HasUserIds())
             {
                 return input;
             }
@@ -70,12 +70,16 @@ namespace PersonalizeDeletion.Cmdlets
                 return true;
             }
 
-            if (UserIdProperty() is PSPropertyInfo property)
+            // Every user ID property the object has: a row with both USER_ID and UserIds loses neither.
+            foreach (string name in UserIdNames)
             {
-                understood = true;
-                foreach (object? id in Values(property.Value))
+                if (_item.Properties[name] is PSPropertyInfo property)
                 {
-                    command.AddLiteralUserId(batch, id is null ? null : LanguagePrimitives.ConvertTo<string>(id));
+                    understood = true;
+                    foreach (object? id in Values(property.Value))
+                    {
+                        command.AddLiteralUserId(batch, id is null ? null : LanguagePrimitives.ConvertTo<string>(id));
+                    }
                 }
             }
 
@@ -124,18 +128,17 @@ namespace PersonalizeDeletion.Cmdlets
             _restore.Clear();
         }
 
-        /// <summary>The first of USER_ID, UserId, UserIds the object has.</summary>
-        private PSPropertyInfo? UserIdProperty()
+        private bool HasUserIds()
         {
             foreach (string name in UserIdNames)
             {
-                if (_item.Properties[name] is PSPropertyInfo property)
+                if (_item.Properties[name] is not null)
                 {
-                    return property;
+                    return true;
                 }
             }
 
-            return null;
+            return false;
         }
 
         private void Override(ISet<string> commandLine, string name, string[] aliases, Func<string?> get, Action<string?> set)
