@@ -38,6 +38,15 @@ namespace PersonalizeDeletion.Tests.Jobs
             return client;
         }
 
+        private static InMemoryPersonalizeClient ClientWithFailedExisting(string dataLocation, string failureReason)
+        {
+            InMemoryPersonalizeClient client = ClientWithExisting(Group, dataLocation);
+            DataDeletionJobInfo failed = client.Find(JobArn);
+            failed.Status = DataDeletionJob.StatusFailed;
+            failed.FailureReason = failureReason;
+            return client;
+        }
+
         private static Func<string, CancellationToken, Task<bool>> SameData(bool answer, List<string> asked) =>
             (location, token) =>
             {
@@ -360,10 +369,7 @@ namespace PersonalizeDeletion.Tests.Jobs
         [Fact]
         public async Task ADerivedNameWhoseJobFailedIsAnEarlierAttemptThatFailed()
         {
-            InMemoryPersonalizeClient client = ClientWithExisting(Group, OtherLocation);
-            DataDeletionJobInfo failed = client.Find(JobArn);
-            failed.Status = DataDeletionJob.StatusFailed;
-            failed.FailureReason = "Access denied reading the CSV";
+            InMemoryPersonalizeClient client = ClientWithFailedExisting(OtherLocation, "Access denied reading the CSV");
 
             SubmissionOutcome outcome = await new DataDeletionJobSubmitter(client).SubmitAsync(Input(), nameIsDerived: true, isSameData: null, CancellationToken.None);
 
@@ -375,10 +381,7 @@ namespace PersonalizeDeletion.Tests.Jobs
         [Fact]
         public async Task AChosenNameWhoseJobForTheSameDataFailedIsInUseAndSaysItFailed()
         {
-            InMemoryPersonalizeClient client = ClientWithExisting(Group, Location);
-            DataDeletionJobInfo failed = client.Find(JobArn);
-            failed.Status = DataDeletionJob.StatusFailed;
-            failed.FailureReason = "Role cannot be assumed";
+            InMemoryPersonalizeClient client = ClientWithFailedExisting(Location, "Role cannot be assumed");
 
             JobNameInUseException inUse = await Assert.ThrowsAsync<JobNameInUseException>(
                 () => new DataDeletionJobSubmitter(client).SubmitAsync(Input(), nameIsDerived: false, isSameData: null, CancellationToken.None));
