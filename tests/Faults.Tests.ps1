@@ -98,7 +98,7 @@ Describe 'Fault matrix' {
         $fakeJob.dataSource.dataLocation | Should -Be "s3://deletion-staging/$($kept[0].key)"
 
         Clear-PdFakeFault
-        $job = 'u-1', 'u-2' | New-PDataDeletionJob @Submit -WarningVariable warned
+        $job = 'u-1', 'u-2' | New-PDataDeletionJob @Submit -WarningVariable warned -WarningAction SilentlyContinue
         $job.JobArn | Should -Be $fakeJob.dataDeletionJobArn
         "$warned" | Should -Match 'already submitted'
         # The job still finds its CSV; the second staging, read by no job, is removed.

@@ -461,7 +461,7 @@ Describe 'New-PDataDeletionJob' {
     Context 'exactly once' {
         It 're-running the same command returns the existing job with a warning' {
             $first = 'p1', 'p2' | New-PDataDeletionJob @Common
-            $second = 'p1', 'p2' | New-PDataDeletionJob @Common -WarningVariable warned
+            $second = 'p1', 'p2' | New-PDataDeletionJob @Common -WarningVariable warned -WarningAction SilentlyContinue
             $second.JobArn | Should -Be $first.JobArn
             $warned.Count | Should -Be 1
             "$warned" | Should -Match 'already submitted'
@@ -482,11 +482,11 @@ Describe 'New-PDataDeletionJob' {
             Set-PdFakeConfig -Settings @{ failJobNamePattern = '^pdel-retail-[0-9a-f]{20}(-2)?$'; failureReason = 'Access denied reading the CSV'; pendingMs = 1; inProgressMs = 1 }
             $first = 'f1', 'f2' | New-PDataDeletionJob @Common | Wait-PDataDeletionJob -PollInterval 1 -ErrorAction SilentlyContinue
             $first.Status | Should -Be 'FAILED'
-            $second = 'f1', 'f2' | New-PDataDeletionJob @Common -WarningVariable warned
+            $second = 'f1', 'f2' | New-PDataDeletionJob @Common -WarningVariable warned -WarningAction SilentlyContinue
             $second.JobName | Should -Be "$($first.JobName)-2"
             "$warned" | Should -Match 'FAILED \(Access denied reading the CSV\)'
             $null = $second | Wait-PDataDeletionJob -PollInterval 1 -ErrorAction SilentlyContinue
-            $third = 'f1', 'f2' | New-PDataDeletionJob @Common -WarningVariable warned
+            $third = 'f1', 'f2' | New-PDataDeletionJob @Common -WarningVariable warned -WarningAction SilentlyContinue
             $third.JobName | Should -Be "$($first.JobName)-3"
             $third.UserCount | Should -Be 2
             "$warned" | Should -Match "$($first.JobName) for these same users FAILED"
@@ -494,7 +494,7 @@ Describe 'New-PDataDeletionJob' {
             @(Get-PdFakeJob).Count | Should -Be 3
             # Each attempt reads its own staging, which is kept: none is removed as unused.
             @(Get-StagedObject).Count | Should -Be 3
-            $fourth = 'f1', 'f2' | New-PDataDeletionJob @Common -WarningVariable warned
+            $fourth = 'f1', 'f2' | New-PDataDeletionJob @Common -WarningVariable warned -WarningAction SilentlyContinue
             $fourth.JobArn | Should -Be $third.JobArn
             "$warned" | Should -Match 'already submitted'
         }
@@ -511,7 +511,7 @@ Describe 'New-PDataDeletionJob' {
         It 'a data location overwritten with new users gets a new job; unchanged, it is the same job' {
             Set-PdFakeS3Object -Bucket 'customer-data' -Key 'daily/to-delete.csv' -Content "USER_ID`nmonday`n"
             $monday = New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force -DataLocation 's3://customer-data/daily/to-delete.csv'
-            $again = New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force -DataLocation 's3://customer-data/daily/to-delete.csv' -WarningVariable warned
+            $again = New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force -DataLocation 's3://customer-data/daily/to-delete.csv' -WarningVariable warned -WarningAction SilentlyContinue
             $again.JobArn | Should -Be $monday.JobArn
             "$warned" | Should -Match 'already submitted'
             Set-PdFakeS3Object -Bucket 'customer-data' -Key 'daily/to-delete.csv' -Content "USER_ID`ntuesday`n"
