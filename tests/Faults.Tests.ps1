@@ -126,6 +126,28 @@ Describe 'Fault matrix' {
         @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 0
     }
 
+    It 'a bad file after a large one: the upload is aborted before the error, and an upload S3 keeps is named in a warning' {
+        $large = New-PdLargeUserIdFile -Name 'large-then-bad.csv'
+        $bad = Join-Path $PdTemp 'bad-header.csv'
+        Set-Content -Path $bad -Value "EMAIL`nsomeone@example.com"
+        Add-PdFakeFault -Operation 's3:AbortMultipartUpload' -Kind error500 -Count -1
+        $arguments = $Submit.Clone(); $arguments.LiteralPath = $large, $bad
+        $failure = $null
+        try { $null = New-PDataDeletionJob @arguments -ErrorAction Stop -WarningVariable warned -WarningAction SilentlyContinue } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be "InvalidUserIdFileHeader,$NewId"
+        "$warned" | Should -Match 'Could not remove s3://deletion-staging/\S+ \(multipart upload \S+\), which holds user IDs'
+        @(Get-PdFakeRequest -Operation CreateDataDeletionJob).Count | Should -Be 0
+        @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 0
+
+        Clear-PdFakeFault
+        Reset-PdFake
+        try { $null = New-PDataDeletionJob @arguments -ErrorAction Stop -WarningVariable warned -WarningAction SilentlyContinue } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be "InvalidUserIdFileHeader,$NewId"
+        $warned.Count | Should -Be 0
+        @(Get-PdFakeRequest -Operation AbortMultipartUpload).Count | Should -BeGreaterThan 0
+        @(Get-PdFakeMultipartUpload).Count | Should -Be 0
+    }
+
     It 'S3 500s and resets in the middle of a multipart upload are retried' {
         $path = New-PdLargeUserIdFile -Name 'retry.csv'
         Add-PdFakeFault -Operation 's3:UploadPart' -Kind error500 -Count 1

@@ -235,8 +235,8 @@ namespace PersonalizeDeletion.Cmdlets
             }
             catch (StagingUploadException upload)
             {
-                // A background part upload failed; Dispose aborts the upload and removes what was staged.
-                ThrowTerminatingError(ToErrorRecord(upload, upload.Uri));
+                // A background part upload failed: take back what was staged, then stop.
+                StopAndTakeBackStaging(ToErrorRecord(upload, upload.Uri));
             }
         }
 
@@ -374,8 +374,8 @@ namespace PersonalizeDeletion.Cmdlets
             }
             catch (StagingUploadException upload)
             {
-                // A background part upload failed; Dispose aborts the upload and removes what was staged.
-                ThrowTerminatingError(ToErrorRecord(upload, upload.Uri));
+                // A background part upload failed: take back what was staged, then stop.
+                StopAndTakeBackStaging(ToErrorRecord(upload, upload.Uri));
             }
         }
 
@@ -548,8 +548,40 @@ namespace PersonalizeDeletion.Cmdlets
                     OfferFileIds(batch, ids, file);
                 }
 
-                ThrowTerminatingError(ToErrorRecord(invalid, file));
+                StopAndTakeBackStaging(ToErrorRecord(invalid, file));
             }
+        }
+
+        /// <summary>
+        /// Stops the command with <paramref name="record"/> after taking back everything staged so far: the open
+        /// upload is aborted and finished batches' objects deleted, and what S3 would not let go is named in a
+        /// warning. Dispose would clean up as well, but by then the pipeline has stopped and nothing can be said.
+        /// </summary>
+        private void StopAndTakeBackStaging(ErrorRecord record)
+        {
+            if (!StopToken.IsCancellationRequested)
+            {
+                if (_batch?.Uploader is S3StagingUploader uploader)
+                {
+                    uploader.AbortAsync().GetAwaiter().GetResult();
+                    foreach (string leftover in uploader.Leftovers)
+                    {
+                        WriteWarning($"Could not remove {leftover}, which holds user IDs staged for no job; remove it, or let the bucket's lifecycle rule do it.");
+                    }
+                }
+
+                foreach (DeletionBatch staged in _staged)
+                {
+                    foreach (StagedObject item in staged.Staged)
+                    {
+                        DeleteStaged(staged, item);
+                    }
+
+                    staged.Finished = true;
+                }
+            }
+
+            ThrowTerminatingError(record);
         }
 
         /// <summary>Offers a batch of IDs read from a file and reports each rejected one (and, under -Debug, each duplicate).</summary>
@@ -1087,12 +1119,12 @@ namespace PersonalizeDeletion.Cmdlets
             }
             catch (AggregateException failure) when (failure.InnerException is StagingUploadException upload)
             {
-                ThrowTerminatingError(ToErrorRecord(upload, upload.Uri));
+                StopAndTakeBackStaging(ToErrorRecord(upload, upload.Uri));
                 throw;
             }
             catch (StagingUploadException upload)
             {
-                ThrowTerminatingError(ToErrorRecord(upload, upload.Uri));
+                StopAndTakeBackStaging(ToErrorRecord(upload, upload.Uri));
                 throw;
             }
             finally
