@@ -240,6 +240,18 @@ Describe 'New-PDataDeletionJob' {
             Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`na1`n`"a,2`"`nb1`n"
         }
 
+        It 'reads the USER_ID column of a multi-column export given to -Path, as Import-Csv would' {
+            $file = New-PdUserIdFile -Name 'export-multi.csv' -Line @('EMAIL,USER_ID,NAME', 'a@example.com,u-1,Ann', '"b,c@example.com","u-2","Bo ""B"""', 'c@example.com,u-1,Cy')
+            $job = New-PDataDeletionJob @Common -Path $file
+            $job.UserCount | Should -Be 2
+            $job.DuplicateCount | Should -Be 1
+            $staged = Get-StagedText (Get-StagedObject)[0].key
+            $staged | Should -BeExactly "USER_ID`nu-1`nu-2`n"
+            Reset-PdFake
+            $null = Import-Csv $file | New-PDataDeletionJob @Common
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly $staged
+        }
+
         It 'submits the files given on the command line even when the pipeline is empty' {
             $file = New-PdUserIdFile -Name 'empty-pipe.csv' -Line @('USER_ID', 'e1', 'e2')
             $job = @() | New-PDataDeletionJob @Common -Path $file

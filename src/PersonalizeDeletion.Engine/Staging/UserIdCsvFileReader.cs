@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Runtime.CompilerServices;
@@ -7,14 +8,16 @@ using System.Text;
 namespace PersonalizeDeletion.Staging
 {
     /// <summary>
-    /// Streams user IDs from a local one-column CSV file with the header <c>USER_ID</c>, in bounded memory.
+    /// Streams user IDs from a local CSV file with the header <c>USER_ID</c>, or a header with a <c>USER_ID</c>
+    /// column among others (an export; the other columns are skipped, as Import-Csv rows' would be), in bounded memory.
     /// </summary>
     /// <remarks>
     /// RFC 4180: fields may be quoted with inner quotes doubled; lines end in CRLF or LF; a UTF-8 byte
     /// order mark is skipped. The header may be quoted (Export-Csv writes <c>"USER_ID"</c>). Empty lines
     /// are skipped, as Import-Csv does, so a blank last line is harmless; a quoted empty field is returned
-    /// as an empty ID for the caller's validation to report. A comma outside quotes (a second column), a
-    /// quote inside an unquoted field, a bare CR and invalid UTF-8 make the file invalid, naming the line.
+    /// as an empty ID for the caller's validation to report, and so is a row of a multi-column file that ends
+    /// before its USER_ID field. In a one-column file a comma outside quotes (a second column) makes the file
+    /// invalid, as do a quote inside an unquoted field, a bare CR and invalid UTF-8, naming the line.
     /// <para>
     /// The file is parsed as bytes (every CSV delimiter is ASCII, so UTF-8 multi-byte sequences never
     /// look like one) and only each field is decoded, strictly, so bad bytes are reported with their line.
@@ -41,6 +44,10 @@ namespace PersonalizeDeletion.Staging
         private long _line = 1;
         private long _rowBytes;
         private bool _readingHeader = true;
+
+        // Where USER_ID is among the header's columns; a one-column file (the common case) takes the fast path.
+        private int _column;
+        private int _columns = 1;
 
         public UserIdCsvFileReader(string path)
         {
@@ -162,26 +169,75 @@ namespace PersonalizeDeletion.Staging
                 _position = 3;
             }
 
-            if (!TryReadField(out int start, out int length, out bool doubledQuotes, out long line))
+            var fields = new List<(int Start, int Length, bool Doubled)>();
+            long line;
+            while (true)
             {
-                throw new UserIdFileException(
-                    UserIdFileException.InvalidHeaderErrorId,
-                    Format("The user ID file '{0}' is empty; its first line must be the header {1}.", _path, UserIdCsv.HeaderName),
-                    _path,
-                    1);
-            }
+                line = _line;
+                Scan scan = ScanFields(-1, fields, out _, out _, out _, out int next, out int lines);
+                if (scan == Scan.NeedMoreData)
+                {
+                    if (_end - _position >= MaxRecordBytes)
+                    {
+                        throw Fail(line, Format("the header is longer than {0} bytes.", MaxRecordBytes));
+                    }
 
-            string header = Decode(start, length, doubledQuotes, line);
-            if (!string.Equals(header, UserIdCsv.HeaderName, StringComparison.Ordinal))
-            {
-                // The found text is not quoted back: a file without a header starts with a user ID.
-                string reason = string.Equals(header, UserIdCsv.HeaderName, StringComparison.OrdinalIgnoreCase)
-                    ? "the header must be exactly USER_ID, in capitals."
-                    : "the first line must be the header USER_ID (a single column).";
-                throw Fail(line, reason);
+                    fields.Clear();
+                    Fill();
+                    continue;
+                }
+
+                if (scan == Scan.EndOfFile)
+                {
+                    throw new UserIdFileException(
+                        UserIdFileException.InvalidHeaderErrorId,
+                        Format("The user ID file '{0}' is empty; its first line must be the header {1}.", _path, UserIdCsv.HeaderName),
+                        _path,
+                        1);
+                }
+
+                _line += lines;
+                if (scan == Scan.BlankLine)
+                {
+                    _position = next;
+                    fields.Clear();
+                    continue;
+                }
+
+                var names = new List<string>(fields.Count);
+                foreach ((int start, int length, bool doubled) in fields)
+                {
+                    names.Add(Decode(start, length, doubled, line));
+                }
+
+                _position = next;
+                SelectColumn(names, line);
+                break;
             }
 
             _readingHeader = false;
+        }
+
+        /// <summary>Takes the USER_ID column of the header; the names found are not quoted back (they may be user IDs).</summary>
+        private void SelectColumn(List<string> names, long line)
+        {
+            int column = names.IndexOf(UserIdCsv.HeaderName);
+            if (column < 0)
+            {
+                // A file without a header starts with a user ID.
+                string reason = names.Exists(name => string.Equals(name, UserIdCsv.HeaderName, StringComparison.OrdinalIgnoreCase))
+                    ? "the header must be exactly USER_ID, in capitals."
+                    : "the first line must be the header USER_ID, or a header with a USER_ID column.";
+                throw Fail(line, reason);
+            }
+
+            if (names.LastIndexOf(UserIdCsv.HeaderName) != column)
+            {
+                throw Fail(line, "the header names the USER_ID column more than once.");
+            }
+
+            _column = column;
+            _columns = names.Count;
         }
 
         /// <summary>Finds the next non-blank record: its field's bytes in the buffer (still escaped if <paramref name="doubledQuotes"/>).</summary>
@@ -191,13 +247,17 @@ namespace PersonalizeDeletion.Staging
             while (true)
             {
                 line = _line;
-                Scan scan = ScanRecord(out start, out length, out doubledQuotes, out int next, out int lines);
+                Scan scan = _columns == 1
+                    ? ScanRecord(out start, out length, out doubledQuotes, out int next, out int lines)
+                    : ScanFields(_column, null, out start, out length, out doubledQuotes, out next, out lines);
                 switch (scan)
                 {
                     case Scan.NeedMoreData:
                         if (_end - _position >= MaxRecordBytes)
                         {
-                            throw Fail(line, Format("the line is longer than {0} bytes; user IDs are at most {1} characters.", MaxRecordBytes, UserIdValidator.MaxLength));
+                            throw Fail(line, _columns == 1
+                                ? Format("the line is longer than {0} bytes; user IDs are at most {1} characters.", MaxRecordBytes, UserIdValidator.MaxLength)
+                                : Format("the record is longer than {0} bytes.", MaxRecordBytes));
                         }
 
                         Fill();
@@ -266,6 +326,113 @@ namespace PersonalizeDeletion.Staging
 
             lines = 1;
             return length == 0 ? Scan.BlankLine : Scan.Field;
+        }
+
+        /// <summary>
+        /// A record of several fields (a multi-column file, or the header): field <paramref name="wanted"/> is
+        /// returned, and every field is added to <paramref name="all"/> when given. Fields are RFC 4180 as in a
+        /// one-column file; a record with fewer fields than <paramref name="wanted"/> needs gives an empty one.
+        /// </summary>
+        private Scan ScanFields(int wanted, List<(int Start, int Length, bool Doubled)>? all, out int start, out int length, out bool doubledQuotes, out int next, out int lines)
+        {
+            start = _position;
+            length = 0;
+            doubledQuotes = false;
+            next = _position;
+            lines = 1;
+            int at = _position;
+            if (at == _end)
+            {
+                return _endOfFile ? Scan.EndOfFile : Scan.NeedMoreData;
+            }
+
+            if (_buffer[at] == (byte)'\r' || _buffer[at] == (byte)'\n')
+            {
+                return ScanLineEnd(at, out next) == Scan.NeedMoreData ? Scan.NeedMoreData : Scan.BlankLine;
+            }
+
+            for (int field = 0; ; field++)
+            {
+                int fieldStart;
+                int fieldLength;
+                bool doubled = false;
+                int after;
+                if (at < _end && _buffer[at] == (byte)'"')
+                {
+                    fieldStart = at + 1;
+                    int from = fieldStart;
+                    while (true)
+                    {
+                        int found = new ReadOnlySpan<byte>(_buffer, from, _end - from).IndexOf((byte)'"');
+                        if (found < 0)
+                        {
+                            return _endOfFile ? throw Fail(_line, "a quoted field is not closed before the end of the file.") : Scan.NeedMoreData;
+                        }
+
+                        int quote = from + found;
+                        if (quote + 1 == _end && !_endOfFile)
+                        {
+                            return Scan.NeedMoreData;
+                        }
+
+                        if (quote + 1 < _end && _buffer[quote + 1] == (byte)'"')
+                        {
+                            doubled = true;
+                            from = quote + 2;
+                            continue;
+                        }
+
+                        fieldLength = quote - fieldStart;
+                        after = quote + 1;
+                        break;
+                    }
+
+                    lines += CountLineFeeds(fieldStart, fieldLength);
+                    if (after < _end && _buffer[after] != (byte)',' && _buffer[after] != (byte)'\r' && _buffer[after] != (byte)'\n')
+                    {
+                        throw Fail(_line, "text follows the closing double quote of a field; double any quote that is part of a value.");
+                    }
+                }
+                else
+                {
+                    int found = new ReadOnlySpan<byte>(_buffer, at, _end - at).IndexOfAny(UnquotedDelimiters);
+                    if (found < 0 && !_endOfFile)
+                    {
+                        return Scan.NeedMoreData;
+                    }
+
+                    fieldStart = at;
+                    fieldLength = found < 0 ? _end - at : found;
+                    after = at + fieldLength;
+                    if (found >= 0 && _buffer[after] == (byte)'"')
+                    {
+                        throw Fail(_line, "a double quote appears inside an unquoted field; enclose such values in double quotes and double the inner quotes.");
+                    }
+                }
+
+                all?.Add((fieldStart, fieldLength, doubled));
+                if (field == wanted)
+                {
+                    start = fieldStart;
+                    length = fieldLength;
+                    doubledQuotes = doubled;
+                }
+
+                if (after == _end)
+                {
+                    // The last record of a file without a final line break.
+                    next = _end;
+                    return Scan.Field;
+                }
+
+                if (_buffer[after] == (byte)',')
+                {
+                    at = after + 1;
+                    continue;
+                }
+
+                return ScanLineEnd(after, out next) == Scan.NeedMoreData ? Scan.NeedMoreData : Scan.Field;
+            }
         }
 
         private Scan ScanQuoted(out int start, out int length, out bool doubledQuotes, out int next, out int lines)

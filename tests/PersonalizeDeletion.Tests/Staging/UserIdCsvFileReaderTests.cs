@@ -48,11 +48,56 @@ namespace PersonalizeDeletion.Tests.Staging
             Assert.Equal(new[] { ("a\nb", 2L), ("c", 4L) }, ReadAll(Write("USER_ID\n\"a\nb\"\nc\n")));
         }
 
+        [Fact]
+        public void ReadsTheUserIdColumnOfAMultiColumnExport()
+        {
+            string content = "\uFEFFEMAIL,USER_ID,NAME\r\n"
+                + "a@example.com,u1,Ann\r\n"
+                + "\"b,c@example.com\",\"u,2\",\"Bo \"\"B\"\"\"\r\n"
+                + "\r\n"
+                + "d@example.com,\"say \"\"hi\"\"\",\r\n"
+                + "e@example.com,u5,Eve";
+            Assert.Equal(new[] { ("u1", 2L), ("u,2", 3L), ("say \"hi\"", 5L), ("u5", 6L) }, ReadAll(Write(content)));
+        }
+
+        [Fact]
+        public void CountsLineBreaksInsideOtherColumns()
+        {
+            Assert.Equal(new[] { ("u1", 2L), ("u2", 4L) }, ReadAll(Write("USER_ID,NOTE\nu1,\"two\nlines\"\nu2,x\n")));
+        }
+
+        [Fact]
+        public void ARowThatEndsBeforeItsUserIdFieldGivesAnEmptyIdForValidationToReport()
+        {
+            Assert.Equal(new[] { ("", 2L), ("u2", 3L), ("", 4L) }, ReadAll(Write("NAME,USER_ID\nann\nbob,u2\ncy,\n")));
+        }
+
+        [Fact]
+        public void ReadsAMultiColumnFileAcrossManyBuffers()
+        {
+            // Other columns with commas, quotes and line breaks, long enough that records straddle the 64 KiB reads.
+            var random = new Random(7);
+            var expected = new List<(string, long)>();
+            var text = new StringBuilder("\"ORDER\",\"USER_ID\",\"NOTE\"\n");
+            long line = 2;
+            for (int i = 0; i < 20_000; i++)
+            {
+                string note = new string('n', random.Next(0, 40)) + (random.Next(4) == 0 ? ",\"q\"\nz" : string.Empty);
+                string id = "user-" + i + (random.Next(10) == 0 ? ",x" : string.Empty);
+                text.Append(i).Append(',').Append('"').Append(id.Replace("\"", "\"\"")).Append("\",\"").Append(note.Replace("\"", "\"\"")).Append("\"\n");
+                expected.Add((id, line));
+                line += 1 + note.Count(c => c == '\n');
+            }
+
+            Assert.Equal(expected, ReadAll(Write(text.ToString())));
+        }
+
         [Theory]
         [InlineData("ID\nu1\n", "must be the header USER_ID")]
         [InlineData("user_id\nu1\n", "exactly USER_ID")]
-        [InlineData("USER_ID,ITEM_ID\nu1,i1\n", "more than one column")]
-        [InlineData("\"USER_ID\",\"ITEM_ID\"\n", "more than one column")]
+        [InlineData("NAME,EMAIL\nann,a@example.com\n", "a header with a USER_ID column")]
+        [InlineData("NAME,user_id\nann,u1\n", "exactly USER_ID")]
+        [InlineData("USER_ID,NAME,USER_ID\nu1,ann,u1\n", "more than once")]
         public void RejectsAWrongHeader(string content, string reason)
         {
             UserIdFileException ex = Assert.Throws<UserIdFileException>(() => new UserIdCsvFileReader(Write(content)));
@@ -83,6 +128,10 @@ namespace PersonalizeDeletion.Tests.Staging
         [InlineData("USER_ID\nu1\n\"abc\n", 3, "not closed")]
         [InlineData("USER_ID\nu1\ru2\n", 2, "carriage return")]
         [InlineData("USER_ID\nu1\r", 2, "carriage return")]
+        [InlineData("USER_ID,NAME\nu1,ann\nu2,b\"o\n", 3, "double quote")]
+        [InlineData("USER_ID,NAME\nu1,ann\nu2,\"bo\"b\n", 3, "closing double quote")]
+        [InlineData("USER_ID,NAME\nu1,ann\nu2,\"bo\n", 3, "not closed")]
+        [InlineData("USER_ID,NAME\nu1,ann\ru2,bo\n", 2, "carriage return")]
         public void RejectsMalformedLinesNamingTheLine(string content, long line, string reason)
         {
             string path = Write(content);
