@@ -360,33 +360,13 @@ namespace PersonalizeDeletion.Staging
                 if (at < _end && _buffer[at] == (byte)'"')
                 {
                     fieldStart = at + 1;
-                    int from = fieldStart;
-                    while (true)
+                    if (FindClosingQuote(fieldStart, out int quote, out doubled) == Scan.NeedMoreData)
                     {
-                        int found = new ReadOnlySpan<byte>(_buffer, from, _end - from).IndexOf((byte)'"');
-                        if (found < 0)
-                        {
-                            return _endOfFile ? throw Fail(_line, "a quoted field is not closed before the end of the file.") : Scan.NeedMoreData;
-                        }
-
-                        int quote = from + found;
-                        if (quote + 1 == _end && !_endOfFile)
-                        {
-                            return Scan.NeedMoreData;
-                        }
-
-                        if (quote + 1 < _end && _buffer[quote + 1] == (byte)'"')
-                        {
-                            doubled = true;
-                            from = quote + 2;
-                            continue;
-                        }
-
-                        fieldLength = quote - fieldStart;
-                        after = quote + 1;
-                        break;
+                        return Scan.NeedMoreData;
                     }
 
+                    fieldLength = quote - fieldStart;
+                    after = quote + 1;
                     lines += CountLineFeeds(fieldStart, fieldLength);
                     if (after < _end && _buffer[after] != (byte)',' && _buffer[after] != (byte)'\r' && _buffer[after] != (byte)'\n')
                     {
@@ -442,21 +422,53 @@ namespace PersonalizeDeletion.Staging
             doubledQuotes = false;
             next = _position;
             lines = 0;
-            int from = start;
+            if (FindClosingQuote(start, out int quote, out doubledQuotes) == Scan.NeedMoreData)
+            {
+                return Scan.NeedMoreData;
+            }
+
+            length = quote - start;
+            int after = quote + 1;
+            if (after == _end)
+            {
+                next = after;
+            }
+            else if (_buffer[after] == (byte)',')
+            {
+                throw Fail(_line, "the line has more than one column (a comma after a quoted field); the file must have the single column USER_ID.");
+            }
+            else if (_buffer[after] != (byte)'\r' && _buffer[after] != (byte)'\n')
+            {
+                throw Fail(_line, "text follows the closing double quote of a field; double any quote that is part of the ID.");
+            }
+            else if (ScanLineEnd(after, out next) == Scan.NeedMoreData)
+            {
+                return Scan.NeedMoreData;
+            }
+
+            // Line breaks inside quotes are legal CSV; the ID is then rejected by validation, and the
+            // line numbers of the records after it must still be right.
+            lines = 1 + CountLineFeeds(start, length);
+            return Scan.Field;
+        }
+
+        /// <summary>
+        /// The closing quote of a quoted field whose text starts at <paramref name="from"/>, skipping doubled quotes
+        /// (reported in <paramref name="doubled"/>); NeedMoreData when the buffer ends before it can be told.
+        /// </summary>
+        private Scan FindClosingQuote(int from, out int quote, out bool doubled)
+        {
+            doubled = false;
             while (true)
             {
                 int found = new ReadOnlySpan<byte>(_buffer, from, _end - from).IndexOf((byte)'"');
                 if (found < 0)
                 {
-                    if (!_endOfFile)
-                    {
-                        return Scan.NeedMoreData;
-                    }
-
-                    throw Fail(_line, "a quoted field is not closed before the end of the file.");
+                    quote = -1;
+                    return _endOfFile ? throw Fail(_line, "a quoted field is not closed before the end of the file.") : Scan.NeedMoreData;
                 }
 
-                int quote = from + found;
+                quote = from + found;
                 if (quote + 1 == _end && !_endOfFile)
                 {
                     return Scan.NeedMoreData;
@@ -464,33 +476,11 @@ namespace PersonalizeDeletion.Staging
 
                 if (quote + 1 < _end && _buffer[quote + 1] == (byte)'"')
                 {
-                    doubledQuotes = true;
+                    doubled = true;
                     from = quote + 2;
                     continue;
                 }
 
-                length = quote - start;
-                int after = quote + 1;
-                if (after == _end)
-                {
-                    next = after;
-                }
-                else if (_buffer[after] == (byte)',')
-                {
-                    throw Fail(_line, "the line has more than one column (a comma after a quoted field); the file must have the single column USER_ID.");
-                }
-                else if (_buffer[after] != (byte)'\r' && _buffer[after] != (byte)'\n')
-                {
-                    throw Fail(_line, "text follows the closing double quote of a field; double any quote that is part of the ID.");
-                }
-                else if (ScanLineEnd(after, out next) == Scan.NeedMoreData)
-                {
-                    return Scan.NeedMoreData;
-                }
-
-                // Line breaks inside quotes are legal CSV; the ID is then rejected by validation, and the
-                // line numbers of the records after it must still be right.
-                lines = 1 + CountLineFeeds(start, length);
                 return Scan.Field;
             }
         }
