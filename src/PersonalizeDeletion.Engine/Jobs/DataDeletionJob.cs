@@ -15,6 +15,9 @@ namespace PersonalizeDeletion
         public const string StatusCompleted = "COMPLETED";
         public const string StatusFailed = "FAILED";
 
+        /// <summary>The statuses the service documents, in the order a job goes through them.</summary>
+        internal static readonly string[] DocumentedStatuses = { StatusPending, StatusInProgress, StatusCompleted, StatusFailed };
+
         public string? JobName { get; internal set; }
         public string? JobArn { get; internal set; }
         public string? DatasetGroupArn { get; internal set; }

@@ -50,19 +50,13 @@ namespace PersonalizeDeletion.Cmdlets
             foreach (string status in Status ?? Array.Empty<string>())
             {
                 // A typo ("COMPLETE") would list nothing, which reads as "no job ran": the worst answer an audit can get.
-                if (!KnownStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
+                if (!DataDeletionJob.DocumentedStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
                 {
                     ThrowTerminatingError(ErrorRecordFactory.Create("InvalidStatus", ErrorCategory.InvalidArgument,
-                        new ArgumentException($"'{status}' is not a data deletion job status. Use {string.Join(", ", KnownStatuses)} (or filter the output with Where-Object Status -EQ '{status}')."), status));
+                        new ArgumentException($"'{status}' is not a data deletion job status. Use {string.Join(", ", DataDeletionJob.DocumentedStatuses)} (or filter the output with Where-Object Status -EQ '{status}')."), status));
                 }
             }
         }
-
-        /// <summary>The statuses the service documents; -Status takes these, in any case.</summary>
-        internal static readonly string[] KnownStatuses =
-        {
-            DataDeletionJob.StatusPending, DataDeletionJob.StatusInProgress, DataDeletionJob.StatusCompleted, DataDeletionJob.StatusFailed,
-        };
 
         protected override void ProcessRecord()
         {
