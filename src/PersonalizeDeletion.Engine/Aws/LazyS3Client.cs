@@ -31,19 +31,20 @@ namespace PersonalizeDeletion.Aws
         public IS3StagingClient StagingClient() => new AmazonS3StagingClient(Client);
 
         /// <summary>
-        /// Best-effort removal of an object this module staged, for clean-up paths where nothing can be reported any
-        /// more (the pipeline stopped): a refusal from S3, a network failure or running out of time is swallowed.
+        /// Best-effort removal of an object this module staged, for clean-up paths: false, never an exception, when
+        /// S3 refuses, the network fails or the time runs out (the object then stays for the bucket's lifecycle rule).
         /// </summary>
-        public void DeleteStagedQuietly(StagedObject staged, string? expectedBucketOwner, TimeSpan timeout)
+        public bool TryDeleteStaged(StagedObject staged, string? expectedBucketOwner, TimeSpan timeout)
         {
             using var cancellation = new CancellationTokenSource(timeout);
             try
             {
                 Inspector(expectedBucketOwner).DeleteAsync(staged.Bucket, staged.Key, cancellation.Token).GetAwaiter().GetResult();
+                return true;
             }
             catch (Exception failure) when (failure is S3RequestException || failure is OperationCanceledException || failure is Amazon.Runtime.AmazonClientException || failure is System.Net.Http.HttpRequestException)
             {
-                // The object stays for the bucket's lifecycle rule.
+                return false;
             }
         }
 

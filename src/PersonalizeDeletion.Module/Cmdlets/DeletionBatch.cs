@@ -51,10 +51,8 @@ namespace PersonalizeDeletion.Cmdlets
         /// <summary>Null until the first user ID, and always under -WhatIf.</summary>
         public S3StagingUploader? Uploader { get; set; }
 
-        public List<S3Location> Locations { get; } = new List<S3Location>();
-
-        /// <summary>Each location (canonical URI) to what it held when it was checked: sizes and ETags, fingerprinted.</summary>
-        public Dictionary<string, string> LocationContents { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+        /// <summary>The caller's data locations, each with what it held when it was checked (sizes and ETags, fingerprinted).</summary>
+        public List<(S3Location Location, string Content)> Locations { get; } = new List<(S3Location Location, string Content)>();
 
         /// <summary>The batch's S3 client, created at the first S3 call.</summary>
         public LazyS3Client S3 { get; }
@@ -78,25 +76,47 @@ namespace PersonalizeDeletion.Cmdlets
         public bool Finished { get; set; }
 
         /// <summary>
-        /// On every exit that did not finish (Ctrl+C, a terminating error): aborts an unfinished upload and removes
-        /// staged objects no job reads, so no user IDs are left in S3 for jobs that were never created.
+        /// On an exit that did not finish (a terminating error, Ctrl+C): aborts an unfinished upload and removes the
+        /// staged objects no job reads, so no user IDs are left in S3 for jobs that were never created. Returns what
+        /// S3 would not let go (it stays for the bucket's lifecycle rule). Does nothing once the batch is finished.
         /// </summary>
-        public void Dispose()
+        public IReadOnlyList<string> TakeBack()
         {
-            Intake?.Dispose();
-            Uploader?.Dispose();
-            Uploader = null;
-            if (!Finished && S3.IsCreated)
+            var leftovers = new List<string>();
+            if (Finished)
             {
-                foreach (StagedObject orphan in Staged.Where(item => !Used.Contains(item)))
-                {
-                    // Nothing can be reported once the pipeline has stopped; an object left behind stays for the
-                    // caller's lifecycle rule.
-                    S3.DeleteStagedQuietly(orphan, ExpectedBucketOwner, TimeSpan.FromSeconds(30));
-                }
+                return leftovers;
             }
 
             Finished = true;
+            if (Uploader is { } uploader)
+            {
+                uploader.AbortAsync().GetAwaiter().GetResult();
+                leftovers.AddRange(uploader.Leftovers);
+            }
+
+            if (S3.IsCreated)
+            {
+                foreach (StagedObject orphan in Staged.Where(item => !Used.Contains(item)))
+                {
+                    if (!S3.TryDeleteStaged(orphan, ExpectedBucketOwner, TimeSpan.FromSeconds(30)))
+                    {
+                        leftovers.Add(orphan.Uri);
+                    }
+                }
+            }
+
+            return leftovers;
+        }
+
+        public void Dispose()
+        {
+            Intake?.Dispose();
+
+            // Once the pipeline has stopped nothing can be reported: what could not be taken back stays unsaid.
+            TakeBack();
+            Uploader?.Dispose();
+            Uploader = null;
             S3.Dispose();
         }
     }

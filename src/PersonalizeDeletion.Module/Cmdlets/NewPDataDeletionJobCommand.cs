@@ -357,9 +357,7 @@ namespace PersonalizeDeletion.Cmdlets
 
                 // No job is created before the whole input has been read: a bad file or ARN further down (or a
                 // Ctrl+C) must not find the jobs of earlier batches already submitted.
-                FinishStaging(_batch);
-                _staged.Add(_batch);
-                _batch = null;
+                StageCurrentBatch();
                 while (_staged.Count > 0)
                 {
                     DeletionBatch batch = _staged[0];
@@ -407,9 +405,7 @@ namespace PersonalizeDeletion.Cmdlets
 
             if (_batch is not null)
             {
-                FinishStaging(_batch);
-                _staged.Add(_batch);
-                _batch = null;
+                StageCurrentBatch();
             }
 
             _batch = StartBatch();
@@ -561,23 +557,12 @@ namespace PersonalizeDeletion.Cmdlets
         {
             if (!StopToken.IsCancellationRequested)
             {
-                if (_batch?.Uploader is S3StagingUploader uploader)
+                foreach (DeletionBatch batch in _batch is null ? _staged : _staged.Append(_batch))
                 {
-                    uploader.AbortAsync().GetAwaiter().GetResult();
-                    foreach (string leftover in uploader.Leftovers)
+                    foreach (string leftover in batch.TakeBack())
                     {
                         WriteWarning($"Could not remove {leftover}, which holds user IDs staged for no job; remove it, or let the bucket's lifecycle rule do it.");
                     }
-                }
-
-                foreach (DeletionBatch staged in _staged)
-                {
-                    foreach (StagedObject item in staged.Staged)
-                    {
-                        DeleteStaged(staged, item);
-                    }
-
-                    staged.Finished = true;
                 }
             }
 
@@ -712,7 +697,7 @@ namespace PersonalizeDeletion.Cmdlets
             }
 
             string canonical = location!.ToString();
-            if (batch.Locations.Any(known => known.ToString() == canonical))
+            if (batch.Locations.Any(known => known.Location.ToString() == canonical))
             {
                 return;
             }
@@ -750,8 +735,7 @@ namespace PersonalizeDeletion.Cmdlets
             }
 
             WriteVerbose($"Data location {canonical}: {summary.CsvObjects} CSV object(s), {summary.TotalBytes:N0} bytes.");
-            batch.Locations.Add(location);
-            batch.LocationContents[canonical] = summary.ContentFingerprint;
+            batch.Locations.Add((location, summary.ContentFingerprint));
         }
 
         /// <summary>The first user ID of a batch: check the groups, then open the streaming upload (not under -WhatIf).</summary>
@@ -837,17 +821,20 @@ namespace PersonalizeDeletion.Cmdlets
         }
 
         /// <summary>
-        /// The batch's input is all in: the upload is completed and the de-duplication memory given back; what
-        /// was staged waits in <see cref="DeletionBatch.Staged"/> for <see cref="Submit"/>.
+        /// The current batch's input is all in: its upload is completed and its de-duplication memory given back,
+        /// and it waits with what it staged for the end of the input, when every batch is submitted.
         /// </summary>
-        private void FinishStaging(DeletionBatch batch)
+        private void StageCurrentBatch()
         {
+            DeletionBatch batch = _batch!;
             batch.Staged = CompleteStaging(batch);
 
             // The counts stay readable; the fingerprints and part buffers go back to their pools.
             batch.Intake?.Dispose();
             batch.Uploader?.Dispose();
             batch.Uploader = null;
+            _staged.Add(batch);
+            _batch = null;
         }
 
         private void Submit(DeletionBatch batch)
@@ -857,7 +844,7 @@ namespace PersonalizeDeletion.Cmdlets
             units.AddRange(staged.Select(item => new DataUnit(item.Uri, item.ContentSha256, item.UserCount, item)));
             // A caller's location is known by what it holds as well as where: a list overwritten at the same key
             // (a daily file) is new users, and must not be taken for the job that read yesterday's.
-            units.AddRange(batch.Locations.Select(location => new DataUnit(location.ToString(), location + "\n" + batch.LocationContents[location.ToString()], null, null)));
+            units.AddRange(batch.Locations.Select(known => new DataUnit(known.Location.ToString(), known.Location + "\n" + known.Content, null, null)));
 
             UserIdIntake? intake = batch.Intake;
             if (intake is not null)
