@@ -170,51 +170,22 @@ namespace PersonalizeDeletion.Staging
             }
 
             var fields = new List<(int Start, int Length, bool Doubled)>();
-            long line;
-            while (true)
+            if (!TryReadRecord(-1, fields, out _, out _, out _, out long line))
             {
-                line = _line;
-                Scan scan = ScanFields(-1, fields, out _, out _, out _, out int next, out int lines);
-                if (scan == Scan.NeedMoreData)
-                {
-                    if (_end - _position >= MaxRecordBytes)
-                    {
-                        throw Fail(line, Format("the header is longer than {0} bytes.", MaxRecordBytes));
-                    }
-
-                    fields.Clear();
-                    Fill();
-                    continue;
-                }
-
-                if (scan == Scan.EndOfFile)
-                {
-                    throw new UserIdFileException(
-                        UserIdFileException.InvalidHeaderErrorId,
-                        Format("The user ID file '{0}' is empty; its first line must be the header {1}.", _path, UserIdCsv.HeaderName),
-                        _path,
-                        1);
-                }
-
-                _line += lines;
-                if (scan == Scan.BlankLine)
-                {
-                    _position = next;
-                    fields.Clear();
-                    continue;
-                }
-
-                var names = new List<string>(fields.Count);
-                foreach ((int start, int length, bool doubled) in fields)
-                {
-                    names.Add(Decode(start, length, doubled, line));
-                }
-
-                _position = next;
-                SelectColumn(names, line);
-                break;
+                throw new UserIdFileException(
+                    UserIdFileException.InvalidHeaderErrorId,
+                    Format("The user ID file '{0}' is empty; its first line must be the header {1}.", _path, UserIdCsv.HeaderName),
+                    _path,
+                    1);
             }
 
+            var names = new List<string>(fields.Count);
+            foreach ((int start, int length, bool doubled) in fields)
+            {
+                names.Add(Decode(start, length, doubled, line));
+            }
+
+            SelectColumn(names, line);
             _readingHeader = false;
         }
 
@@ -240,23 +211,32 @@ namespace PersonalizeDeletion.Staging
             _columns = names.Count;
         }
 
-        /// <summary>Finds the next non-blank record: its field's bytes in the buffer (still escaped if <paramref name="doubledQuotes"/>).</summary>
+        /// <summary>Finds the next non-blank record: its ID field's bytes in the buffer (still escaped if <paramref name="doubledQuotes"/>).</summary>
         [MethodImpl(HotPath.Optimize)]
-        private bool TryReadField(out int start, out int length, out bool doubledQuotes, out long line)
+        private bool TryReadField(out int start, out int length, out bool doubledQuotes, out long line) =>
+            TryReadRecord(_column, null, out start, out length, out doubledQuotes, out line);
+
+        /// <summary>
+        /// Finds the next non-blank record and its field <paramref name="wanted"/>; with <paramref name="all"/>
+        /// (the header) every field is collected. The bytes stay valid until the buffer is next filled.
+        /// </summary>
+        [MethodImpl(HotPath.Optimize)]
+        private bool TryReadRecord(int wanted, List<(int Start, int Length, bool Doubled)>? all, out int start, out int length, out bool doubledQuotes, out long line)
         {
             while (true)
             {
                 line = _line;
-                Scan scan = _columns == 1
+                all?.Clear();
+                Scan scan = all is null && _columns == 1
                     ? ScanRecord(out start, out length, out doubledQuotes, out int next, out int lines)
-                    : ScanFields(_column, null, out start, out length, out doubledQuotes, out next, out lines);
+                    : ScanFields(wanted, all, out start, out length, out doubledQuotes, out next, out lines);
                 switch (scan)
                 {
                     case Scan.NeedMoreData:
                         if (_end - _position >= MaxRecordBytes)
                         {
-                            throw Fail(line, _columns == 1
-                                ? Format("the line is longer than {0} bytes; user IDs are at most {1} characters.", MaxRecordBytes, UserIdValidator.MaxLength)
+                            throw Fail(line, _readingHeader ? Format("the header is longer than {0} bytes.", MaxRecordBytes)
+                                : _columns == 1 ? Format("the line is longer than {0} bytes; user IDs are at most {1} characters.", MaxRecordBytes, UserIdValidator.MaxLength)
                                 : Format("the record is longer than {0} bytes.", MaxRecordBytes));
                         }
 
