@@ -65,11 +65,9 @@ namespace PersonalizeDeletion.Jobs
             || failure is OperationCanceledException
             || (failure is PersonalizeServiceException service && service.StatusCode >= 500);
 
-        /// <summary>
-        /// How long the look-up may take after the caller was stopped (Ctrl+C) during the Create: long enough to
-        /// tell the common case (the SDK was waiting to retry, nothing was created) so that nothing is left behind.
-        /// </summary>
-        internal TimeSpan StoppedLookupTimeout { get; set; } = TimeSpan.FromSeconds(5);
+        // How long the look-up may take after the caller was stopped (Ctrl+C) during the Create: long enough to tell
+        // the common case (the SDK was waiting to retry, nothing was created), so that nothing is left behind.
+        private static readonly TimeSpan StoppedLookupTimeout = TimeSpan.FromSeconds(5);
 
         private async Task<SubmissionOutcome> SettleAsync(
             CreateDataDeletionJobInput input,

@@ -944,7 +944,7 @@ namespace PersonalizeDeletion.Cmdlets
                 // A host that cannot ask (pwsh -NonInteractive, a runbook, a scheduled task) fails the prompt itself;
                 // say what an unattended run needs instead of the host's generic message.
                 ThrowTerminatingError(ErrorRecordFactory.Create("ConfirmationNotPossible", ErrorCategory.InvalidOperation,
-                    new InvalidOperationException($"New-PDataDeletionJob asks before it deletes users, and this host cannot ask ({prompt.Message.TrimEnd('.')}). In unattended runs add -Force (or -Confirm:$false); nothing was submitted, and the staged user IDs are removed.", prompt),
+                    new InvalidOperationException($"New-PDataDeletionJob asks before it deletes users, and this host cannot ask ({prompt.Message.TrimEnd('.')}). In unattended runs add -Force (or -Confirm:$false). Nothing was submitted, and whatever was staged is removed.", prompt),
                     target));
                 throw;
             }
