@@ -24,6 +24,12 @@ BeforeAll {
         try { $writer.Write($Header); & $WriteLines $writer } finally { $writer.Dispose() }
         $path
     }
+    function Invoke-NewInChild([string] $Script) {
+        # What-if lines and host prompts show only in a separate process; <New> stands for the command and its target.
+        $module = Join-Path $PdModulePath 'PersonalizeDeletion.psd1'
+        $new = "New-PDataDeletionJob -DatasetGroupArn '$PdRetailGroup' -RoleArn '$PdRole' -StagingUri '$PdStaging'"
+        Invoke-PdChildPwsh ("Import-Module '$module'; " + $Script.Replace('<New>', $new))
+    }
     function ConvertTo-CsvBytes([string[]] $Id) {
         # What the service must receive: USER_ID header, LF endings, RFC 4180 quoting, UTF-8 without BOM.
         $rows = foreach ($value in $Id) { if ($value -match '[,"]' -or $value -ne $value.Trim()) { '"' + $value.Replace('"', '""') + '"' } else { $value } }
@@ -433,9 +439,7 @@ Describe 'New-PDataDeletionJob' {
         }
 
         It '-WhatIf text names the dataset group and the number of users' {
-            # What-if lines go to the host, not to a stream: read them from a child process.
-            $module = Join-Path $PdModulePath 'PersonalizeDeletion.psd1'
-            $output = Invoke-PdChildPwsh "Import-Module '$module'; 'a','b','c','b' | New-PDataDeletionJob -DatasetGroupArn '$PdRetailGroup' -RoleArn '$PdRole' -StagingUri '$PdStaging' -WhatIf"
+            $output = Invoke-NewInChild "'a','b','c','b' | <New> -WhatIf"
             $output | Should -Match 'What if: .*Delete 3 user\(s\).*1 duplicate'
             $output | Should -Match 'dataset group retail'
             @(Get-CreateRequest).Count | Should -Be 0
@@ -443,15 +447,13 @@ Describe 'New-PDataDeletionJob' {
         }
 
         It '-WhatIf says how many jobs -MaxUsersPerJob splits the users into' {
-            $module = Join-Path $PdModulePath 'PersonalizeDeletion.psd1'
-            $output = Invoke-PdChildPwsh "Import-Module '$module'; 1..7 | New-PDataDeletionJob -DatasetGroupArn '$PdRetailGroup' -RoleArn '$PdRole' -StagingUri '$PdStaging' -MaxUsersPerJob 3 -WhatIf"
+            $output = Invoke-NewInChild '1..7 | <New> -MaxUsersPerJob 3 -WhatIf'
             $output | Should -Match 'Delete 7 user\(s\) staged under s3://\S+ in 3 jobs of at most 3 users'
             @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
         }
 
         It 'in a host that cannot ask, and without -Force, stops with ConfirmationNotPossible and leaves nothing' {
-            $module = Join-Path $PdModulePath 'PersonalizeDeletion.psd1'
-            $output = Invoke-PdChildPwsh "Import-Module '$module'; try { 'a' | New-PDataDeletionJob -DatasetGroupArn '$PdRetailGroup' -RoleArn '$PdRole' -StagingUri '$PdStaging' -ErrorAction Stop } catch { 'ID=' + `$_.FullyQualifiedErrorId; 'MSG=' + `$_.Exception.Message }"
+            $output = Invoke-NewInChild "try { 'a' | <New> -ErrorAction Stop } catch { 'ID=' + `$_.FullyQualifiedErrorId; 'MSG=' + `$_.Exception.Message }"
             $output | Should -Match 'ID=ConfirmationNotPossible,PersonalizeDeletion.Cmdlets.NewPDataDeletionJobCommand'
             $output | Should -Match 'MSG=.*add -Force'
             @(Get-CreateRequest).Count | Should -Be 0
