@@ -191,6 +191,21 @@ Describe 'New-PDataDeletionJob' {
             "$($unread[0].TargetObject)" | Should -Be 'input #4'
         }
 
+        It 'reads a USER_ID property by the same rule: numbers and GUIDs are IDs, other objects are reported, never their type name' {
+            $rows = @(
+                [pscustomobject]@{ USER_ID = 42 }
+                [pscustomobject]@{ USER_ID = [guid]'0f8fad5b-d9cb-469f-a165-70867728950e' }
+                [pscustomobject]@{ USER_ID = @{ nested = 'x' } }
+                [pscustomobject]@{ USER_ID = 'text' }
+            )
+            $job = $rows | New-PDataDeletionJob @Common -ErrorVariable unread -ErrorAction SilentlyContinue
+            $job.UserCount | Should -Be 3
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`n42`n0f8fad5b-d9cb-469f-a165-70867728950e`ntext`n"
+            @($unread).FullyQualifiedErrorId | Should -Be "UnrecognizedInputObject,$CommandId"
+            "$($unread[0].TargetObject)" | Should -Be 'input #3'
+            $unread[0].Exception.Message | Should -Match 'Hashtable\) in a USER_ID property is not a user ID'
+        }
+
         It 'reports a piped $null as InvalidUserId at its position, and counts positions past it' {
             $job = 'a', $null, 'b', '' | New-PDataDeletionJob @Common -ErrorVariable rejected -ErrorAction SilentlyContinue
             $job.UserCount | Should -Be 2

@@ -216,10 +216,7 @@ namespace PersonalizeDeletion.Cmdlets
                         DeletionBatch batch = CurrentBatch();
                         if (!input.AddTo(this, batch))
                         {
-                            _inputNumber++;
-                            WriteError(ErrorRecordFactory.Create("UnrecognizedInputObject", ErrorCategory.InvalidType,
-                                new ArgumentException($"Input #{_inputNumber} ({value.GetType().Name}) is not a user ID, a file, or an S3 location: give strings, objects with a USER_ID, FullName or DataLocation property, or S3 objects with BucketName and Key."),
-                                "input #" + _inputNumber.ToString(CultureInfo.InvariantCulture)));
+                            ReportUnrecognized(value, "is not a user ID, a file, or an S3 location: give strings, objects with a USER_ID, FullName or DataLocation property, or S3 objects with BucketName and Key.");
                         }
 
                         _connectionOverride = false;
@@ -266,6 +263,31 @@ namespace PersonalizeDeletion.Cmdlets
         {
             _inputNumber++;
             AddUserId(batch, id, _inputNumber);
+        }
+
+        /// <summary>
+        /// A value of an object's USER_ID property: text, a whole number or a GUID is a user ID (as when piped or given
+        /// to -UserId); anything else is reported, never turned into a type name and deleted as if it were an ID.
+        /// </summary>
+        internal void AddUserIdValue(DeletionBatch batch, object? value)
+        {
+            string? text = value is null || value is string ? (string?)value : NumberOrGuidText(value);
+            if (value is not null && text is null)
+            {
+                ReportUnrecognized(value, "in a USER_ID property is not a user ID: give text, whole numbers or GUIDs.");
+                return;
+            }
+
+            AddLiteralUserId(batch, text);
+        }
+
+        /// <summary>UnrecognizedInputObject for one input, by its position and type (never its value: it may be personal data).</summary>
+        private void ReportUnrecognized(object value, string problem)
+        {
+            _inputNumber++;
+            WriteError(ErrorRecordFactory.Create("UnrecognizedInputObject", ErrorCategory.InvalidType,
+                new ArgumentException($"Input #{_inputNumber} ({value.GetType().Name}) {problem}"),
+                "input #" + _inputNumber.ToString(CultureInfo.InvariantCulture)));
         }
 
         /// <summary>

@@ -78,7 +78,7 @@ namespace PersonalizeDeletion.Cmdlets
                     understood = true;
                     foreach (object? id in Values(property.Value))
                     {
-                        command.AddLiteralUserId(batch, id is null ? null : LanguagePrimitives.ConvertTo<string>(id));
+                        command.AddUserIdValue(batch, id);
                     }
                 }
             }
