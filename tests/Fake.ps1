@@ -103,7 +103,7 @@ function Start-PdFake {
     $startInfo.RedirectStandardInput = $true
     $startInfo.RedirectStandardOutput = $true
     $startInfo.RedirectStandardError = $true
-    # The fake finds the model and recordings by walking up from here and from its own folder.
+    # The fake carries its model beside its assembly and finds tests/recordings by walking up from here.
     $startInfo.WorkingDirectory = Split-Path -Parent $PSScriptRoot
 
     $process = [System.Diagnostics.Process]::Start($startInfo)

@@ -53,7 +53,7 @@ public sealed class FakeServer : IAsyncDisposable
     public static async Task<FakeServer> StartAsync(FakeServerOptions options, CancellationToken cancellationToken = default)
     {
         var modelPath = options.ModelPath ?? RepositoryPaths.FindModel()
-            ?? throw new FileNotFoundException($"Cannot find {RepositoryPaths.ModelRelativePath} above the current directory or the fake's assembly; pass --model.");
+            ?? throw new FileNotFoundException($"Cannot find {RepositoryPaths.ModelRelativePath} beside the fake's assembly (it is copied there from tests/model/ at build time); pass --model.");
         var recordings = options.RecordingsDirectory ?? RepositoryPaths.FindRecordings();
         if (recordings is not null && !Directory.Exists(recordings))
         {

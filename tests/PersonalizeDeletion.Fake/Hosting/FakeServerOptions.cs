@@ -12,7 +12,7 @@ public sealed record FakeServerOptions
         "                                           [--record-upstream URL --record-dir DIR]\n" +
         "  --port N          port on 127.0.0.1 (0 or absent: any free port)\n" +
         "  --recordings DIR  recorded exchanges and credentials.json (default: tests/recordings found upward)\n" +
-        "  --model PATH      service-2.json (default: shared/reference/personalize-api/service-2.json found upward)\n" +
+        "  --model PATH      service-2.json (default: model/service-2.json beside the fake's assembly)\n" +
         "  --verbose         ASP.NET Core logging to stderr\n" +
         "  --ignore-stdin    do not exit when stdin reaches EOF (for running in the background by hand)\n" +
         "  --record-upstream URL, --record-dir DIR\n" +

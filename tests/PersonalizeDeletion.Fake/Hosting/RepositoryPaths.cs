@@ -6,17 +6,21 @@ using System.Linq;
 namespace PersonalizeDeletion.Fake.Hosting;
 
 /// <summary>
-/// Finds the service model and the recordings by walking up from the working directory and from
-/// the assembly's directory, so <c>dotnet PersonalizeDeletion.Fake.dll</c> works from anywhere in the
-/// checkout (bin/, output/fake/, the repository root).
+/// Where the fake finds its service model and recordings. The model is copied beside the fake's assembly
+/// at build time (from tests/model/), so it never depends on where the fake runs from; the recordings are
+/// found by walking up to the checkout's tests/recordings, so editing them needs no rebuild.
 /// </summary>
 public static class RepositoryPaths
 {
-    public static readonly string ModelRelativePath = Path.Combine("shared", "reference", "personalize-api", "service-2.json");
+    public static readonly string ModelRelativePath = Path.Combine("model", "service-2.json");
 
     public static readonly string RecordingsRelativePath = Path.Combine("tests", "recordings");
 
-    public static string? FindModel() => FindUpward(ModelRelativePath, File.Exists);
+    public static string? FindModel()
+    {
+        string beside = Path.Combine(AppContext.BaseDirectory, ModelRelativePath);
+        return File.Exists(beside) ? beside : null;
+    }
 
     public static string? FindRecordings() => FindUpward(RecordingsRelativePath, Directory.Exists);
 
