@@ -73,7 +73,7 @@ namespace PersonalizeDeletion.Loader
         // The trusted platform assemblies are what the host (pwsh) resolves by itself: the shared framework
         // plus PowerShell's own application assemblies. Reading the list is cheaper than probing the
         // default context, which would load the assembly as a side effect.
-        private static IReadOnlyDictionary<string, string> ReadPlatformAssemblies()
+        private static Dictionary<string, string> ReadPlatformAssemblies()
         {
             var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is string list)

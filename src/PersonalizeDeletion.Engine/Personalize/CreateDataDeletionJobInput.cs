@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace PersonalizeDeletion.Personalize
@@ -10,7 +11,7 @@ namespace PersonalizeDeletion.Personalize
             DatasetGroupArn = datasetGroupArn;
             DataLocation = dataLocation;
             RoleArn = roleArn;
-            Tags = tags ?? new KeyValuePair<string, string>[0];
+            Tags = tags ?? Array.Empty<KeyValuePair<string, string>>();
         }
 
         public string JobName { get; }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal;

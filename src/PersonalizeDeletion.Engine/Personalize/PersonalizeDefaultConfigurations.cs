@@ -19,7 +19,7 @@ namespace PersonalizeDeletion.Personalize
             Create(DefaultConfigurationMode.Auto, connectMilliseconds: 1100),
         };
 
-        private static IDefaultConfiguration Create(DefaultConfigurationMode mode, long connectMilliseconds) => new DefaultConfiguration
+        private static DefaultConfiguration Create(DefaultConfigurationMode mode, long connectMilliseconds) => new DefaultConfiguration
         {
             Name = mode,
             RetryMode = RequestRetryMode.Standard,

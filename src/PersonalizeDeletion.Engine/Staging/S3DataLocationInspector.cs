@@ -21,6 +21,8 @@ namespace PersonalizeDeletion.Staging
         /// <summary>The dataset groups whose jobs read a staged object, space-separated (ARNs are ASCII, no spaces).</summary>
         internal const string DatasetGroupsMetadataKey = "dataset-groups";
 
+        private static readonly char[] GroupSeparator = { ' ' };
+
         private readonly IAmazonS3 _s3;
         private readonly string? _expectedBucketOwner;
 
@@ -87,7 +89,7 @@ namespace PersonalizeDeletion.Staging
             }
 
             string? groups = head.Metadata[DatasetGroupsMetadataKey];
-            return string.IsNullOrEmpty(groups) ? new string[0] : groups!.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            return string.IsNullOrEmpty(groups) ? Array.Empty<string>() : groups!.Split(GroupSeparator, StringSplitOptions.RemoveEmptyEntries);
         }
 
         /// <summary>

@@ -596,7 +596,7 @@ namespace PersonalizeDeletion.Staging
 
             AcquirePartSlot();
             // A withdrawal is counted when it happens: nothing waits for the withdrawn request to end.
-            var part = new StreamedPart(current.Parts.Count + 1, _buffer, _partSize, _token, StreamStallTimeout, StreamWaitBudget, () => Interlocked.Increment(ref _partsSentAgain));
+            var part = new StreamedPart(current.Parts.Count + 1, _buffer, _partSize, StreamStallTimeout, StreamWaitBudget, () => Interlocked.Increment(ref _partsSentAgain), _token);
             _streamedParts.Add(part);
             part.Stream.Publish(_fill);
             S3ObjectAddress address = current.Address;
@@ -999,7 +999,7 @@ namespace PersonalizeDeletion.Staging
             private int _state;
             private int _finalLength = -1;
 
-            public StreamedPart(int number, byte[] buffer, int length, CancellationToken session, TimeSpan stallTimeout, TimeSpan waitBudget, Action withdrawn)
+            public StreamedPart(int number, byte[] buffer, int length, TimeSpan stallTimeout, TimeSpan waitBudget, Action withdrawn, CancellationToken session)
             {
                 _withdrawn = withdrawn;
                 Number = number;

@@ -20,8 +20,6 @@ namespace PersonalizeDeletion.Staging
             StatusCode = statusCode;
         }
 
-        public string ErrorId => StagingUploadFailedErrorId;
-
         /// <summary>The S3 operation that failed, for example UploadPart.</summary>
         public string Operation { get; }
 

@@ -65,8 +65,10 @@ namespace PersonalizeDeletion.Staging
         private Table[]? _tables;
         private int _chunkPagesUsed = PagesPerChunk;
 
-        // Keeps the early reads of the batch Add from being optimised away.
+        // Keeps the early reads of the batch Add from being optimised away: written, never read, on purpose.
+#pragma warning disable IDE0052
         private uint _touched;
+#pragma warning restore IDE0052
 
         public UserIdFingerprintSet()
         {

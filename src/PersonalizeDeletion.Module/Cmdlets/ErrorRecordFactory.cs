@@ -35,13 +35,13 @@ namespace PersonalizeDeletion.Cmdlets
                     return new ErrorRecord(configuration, configuration.ErrorId, CategoryOf(configuration.ErrorId), configuration.Target ?? target);
 
                 case PersonalizeServiceException service when IsCredentialRejection(service.ErrorCode):
-                {
-                    string source = credentialSource is null ? "the credentials in use" : "the credentials from " + credentialSource;
-                    var rejected = new UnauthorizedAccessException(
-                        $"Personalize rejected {source}: {service.Message} Check the access key, secret key and session token, or choose other credentials with -ProfileName or -Credential.",
-                        service);
-                    return new ErrorRecord(rejected, "InvalidCredentials", ErrorCategory.AuthenticationError, target);
-                }
+                    {
+                        string source = credentialSource is null ? "the credentials in use" : "the credentials from " + credentialSource;
+                        var rejected = new UnauthorizedAccessException(
+                            $"Personalize rejected {source}: {service.Message} Check the access key, secret key and session token, or choose other credentials with -ProfileName or -Credential.",
+                            service);
+                        return new ErrorRecord(rejected, "InvalidCredentials", ErrorCategory.AuthenticationError, target);
+                    }
 
                 case PersonalizeServiceException service when service.ErrorCode == "AccessDeniedException":
                     return new ErrorRecord(service, "AccessDenied", ErrorCategory.PermissionDenied, target);
@@ -53,7 +53,7 @@ namespace PersonalizeDeletion.Cmdlets
                     return new ErrorRecord(client, "ServiceUnreachable", ErrorCategory.ConnectionError, target);
 
                 case StagingUploadException staging:
-                    return new ErrorRecord(staging, staging.ErrorId, ErrorCategory.WriteError, staging.Uri);
+                    return new ErrorRecord(staging, StagingUploadException.StagingUploadFailedErrorId, ErrorCategory.WriteError, staging.Uri);
 
                 case UserIdFileException file:
                     return new ErrorRecord(file, file.ErrorId, CategoryOf(file), file.Path);
@@ -87,13 +87,13 @@ namespace PersonalizeDeletion.Cmdlets
         {
             switch (exception)
             {
-                case ResourceNotFoundException _: return ErrorCategory.ObjectNotFound;
-                case InvalidInputException _: return ErrorCategory.InvalidArgument;
-                case InvalidNextTokenException _: return ErrorCategory.InvalidArgument;
-                case LimitExceededException _: return ErrorCategory.LimitsExceeded;
-                case TooManyTagsException _: return ErrorCategory.LimitsExceeded;
-                case ResourceAlreadyExistsException _: return ErrorCategory.ResourceExists;
-                case ResourceInUseException _: return ErrorCategory.ResourceBusy;
+                case ResourceNotFoundException: return ErrorCategory.ObjectNotFound;
+                case InvalidInputException: return ErrorCategory.InvalidArgument;
+                case InvalidNextTokenException: return ErrorCategory.InvalidArgument;
+                case LimitExceededException: return ErrorCategory.LimitsExceeded;
+                case TooManyTagsException: return ErrorCategory.LimitsExceeded;
+                case ResourceAlreadyExistsException: return ErrorCategory.ResourceExists;
+                case ResourceInUseException: return ErrorCategory.ResourceBusy;
                 default: return exception.StatusCode >= 500 ? ErrorCategory.ResourceUnavailable : ErrorCategory.InvalidOperation;
             }
         }

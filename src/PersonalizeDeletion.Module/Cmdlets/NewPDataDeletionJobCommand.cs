@@ -411,6 +411,7 @@ namespace PersonalizeDeletion.Cmdlets
             _staged.Clear();
             _batch?.Dispose();
             _batch = null;
+            base.Dispose(disposing);
         }
 
         /// <summary>
@@ -624,7 +625,7 @@ namespace PersonalizeDeletion.Cmdlets
             ids.Clear();
         }
 
-        private IReadOnlyList<string> ResolveFiles(string path)
+        private Collection<string> ResolveFiles(string path)
         {
             Collection<string> resolved;
             ProviderInfo provider;

@@ -20,6 +20,13 @@ namespace PersonalizeDeletion.Cmdlets
     /// </remarks>
     internal sealed class PipelineInput : IDisposable
     {
+        private static readonly string[] RegionAliases = { "RegionToCall" };
+        private static readonly string[] ProfileNameAliases = { "StoredCredentials", "AWSProfileName" };
+        private static readonly string[] ProfileLocationAliases = { "AWSProfilesLocation", "ProfilesLocation" };
+        private static readonly string[] AccessKeyAliases = { "AK" };
+        private static readonly string[] SecretKeyAliases = { "SK", "SecretAccessKey" };
+        private static readonly string[] SessionTokenAliases = { "ST" };
+
         private static readonly string[] UserIdNames = { "USER_ID", "UserId", "UserIds" };
         private static readonly string[] LocationNames = { "DataLocation", "S3Uri", "DataSource" };
         private static readonly string[] FileNames = { "FullName", "Path" };
@@ -43,12 +50,12 @@ namespace PersonalizeDeletion.Cmdlets
                 return input;
             }
 
-            input.Override(commandLine, "Region", new[] { "RegionToCall" }, () => command.Region, value => command.Region = value);
-            input.Override(commandLine, "ProfileName", new[] { "StoredCredentials", "AWSProfileName" }, () => command.ProfileName, value => command.ProfileName = value);
-            input.Override(commandLine, "ProfileLocation", new[] { "AWSProfilesLocation", "ProfilesLocation" }, () => command.ProfileLocation, value => command.ProfileLocation = value);
-            input.Override(commandLine, "AccessKey", new[] { "AK" }, () => command.AccessKey, value => command.AccessKey = value);
-            input.Override(commandLine, "SecretKey", new[] { "SK", "SecretAccessKey" }, () => command.SecretKey, value => command.SecretKey = value);
-            input.Override(commandLine, "SessionToken", new[] { "ST" }, () => command.SessionToken, value => command.SessionToken = value);
+            input.Override(commandLine, "Region", RegionAliases, () => command.Region, value => command.Region = value);
+            input.Override(commandLine, "ProfileName", ProfileNameAliases, () => command.ProfileName, value => command.ProfileName = value);
+            input.Override(commandLine, "ProfileLocation", ProfileLocationAliases, () => command.ProfileLocation, value => command.ProfileLocation = value);
+            input.Override(commandLine, "AccessKey", AccessKeyAliases, () => command.AccessKey, value => command.AccessKey = value);
+            input.Override(commandLine, "SecretKey", SecretKeyAliases, () => command.SecretKey, value => command.SecretKey = value);
+            input.Override(commandLine, "SessionToken", SessionTokenAliases, () => command.SessionToken, value => command.SessionToken = value);
             input.Override(commandLine, "EndpointUrl", Array.Empty<string>(), () => command.EndpointUrl, value => command.EndpointUrl = value);
             if (!commandLine.Contains("Credential") && Property(item, "Credential") is object credential)
             {

@@ -263,6 +263,7 @@ namespace PersonalizeDeletion.Cmdlets
         protected override void Dispose(bool disposing)
         {
             _s3.Dispose();
+            base.Dispose(disposing);
         }
 
         private void ReportFailures(DataDeletionJobWaiter waiter, PollRound result)

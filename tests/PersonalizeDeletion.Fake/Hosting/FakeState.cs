@@ -1,4 +1,3 @@
-using System;
 using System.Threading;
 using System.Collections.Generic;
 using System.IO;

@@ -3,7 +3,6 @@ using System.IO;
 using System.Net;
 using System.Text;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using PersonalizeDeletion.Aws;
 using Xunit;
 

@@ -1,4 +1,3 @@
-using System.IO;
 using System.Text.Json;
 using PersonalizeDeletion.Fake.Model;
 using Xunit;

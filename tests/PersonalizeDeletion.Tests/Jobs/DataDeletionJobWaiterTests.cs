@@ -301,14 +301,13 @@ namespace PersonalizeDeletion.Tests.Jobs
         [Fact]
         public void PagingStopsOnceEveryTrackedJobWasSeen()
         {
-            DataDeletionJob? ours = null;
             for (int i = 0; i < 250; i++)
             {
                 Serve(GroupA, "old" + i);
             }
 
             Serve(GroupA, "ours");
-            ours = Track("ours", GroupA);
+            DataDeletionJob? ours = Track("ours", GroupA);
 
             PollRound result = Poll(Waiter(ours));
 

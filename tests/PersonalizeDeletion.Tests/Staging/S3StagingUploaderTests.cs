@@ -218,7 +218,6 @@ namespace PersonalizeDeletion.Tests.Staging
                 await uploader.CompleteAsync(CancellationToken.None);
             });
 
-            Assert.Equal("StagingUploadFailed", ex.ErrorId);
             Assert.Equal("AccessDenied", ex.ErrorCode);
             Assert.Equal(403, ex.StatusCode);
             Assert.Equal("UploadPart", ex.Operation);

@@ -14,26 +14,26 @@ namespace PersonalizeDeletion.Personalize.Endpoints
 
         public string? Region
         {
-            get => (string?)this["Region"];
-            set => this["Region"] = value;
+            get => (string?)this[nameof(Region)];
+            set => this[nameof(Region)] = value;
         }
 
         public bool? UseDualStack
         {
-            get => (bool?)this["UseDualStack"];
-            set => this["UseDualStack"] = value;
+            get => (bool?)this[nameof(UseDualStack)];
+            set => this[nameof(UseDualStack)] = value;
         }
 
         public bool? UseFIPS
         {
-            get => (bool?)this["UseFIPS"];
-            set => this["UseFIPS"] = value;
+            get => (bool?)this[nameof(UseFIPS)];
+            set => this[nameof(UseFIPS)] = value;
         }
 
         public string? Endpoint
         {
-            get => (string?)this["Endpoint"];
-            set => this["Endpoint"] = value;
+            get => (string?)this[nameof(Endpoint)];
+            set => this[nameof(Endpoint)] = value;
         }
     }
 }

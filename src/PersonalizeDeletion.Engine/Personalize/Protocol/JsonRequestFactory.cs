@@ -18,7 +18,7 @@ namespace PersonalizeDeletion.Personalize.Protocol
 
         public static IRequest Create(AmazonWebServiceRequest original, string operation, Action<JsonMarshallerContext> writeMembers)
         {
-            IRequest request = new DefaultRequest(original, PersonalizeClientConfig.ServiceIdentifier);
+            var request = new DefaultRequest(original, PersonalizeClientConfig.ServiceIdentifier);
             request.Headers["X-Amz-Target"] = TargetPrefix + operation;
             request.Headers["Content-Type"] = ContentType;
             request.HttpMethod = "POST";
