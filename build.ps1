@@ -122,6 +122,12 @@ function Restore-BuildDependency {
     $script:BuildDependenciesRestored = $true
 }
 
+function Get-BuildToolVersion {
+    # Pester, Markdig ...: their one place is Directory.Packages.props.
+    param([string] $Name)
+    & (Join-Path $Root 'tools/restore/Get-BuildToolVersion.ps1') -Name $Name
+}
+
 function Get-NuGetPackageFolder {
     param([string] $Id, [string] $Version)
     $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
@@ -153,7 +159,7 @@ function Invoke-UnitTest {
 
 function Invoke-PesterSuite {
     Restore-BuildDependency
-    $pester = Join-Path (Get-NuGetPackageFolder -Id 'Pester' -Version '6.2.0') 'tools/Pester.psd1'
+    $pester = Join-Path (Get-NuGetPackageFolder -Id 'Pester' -Version (Get-BuildToolVersion Pester)) 'tools/Pester.psd1'
     $paths = if ($PesterPath) { $PesterPath } else { @(Join-Path $Root 'tests') }
     $summary = Join-Path $Output 'test-results/pester-summary.json'
     $null = New-Item -ItemType Directory -Force -Path (Split-Path $summary)

@@ -115,3 +115,38 @@ Describe 'A self-contained repository' {
         }
     }
 }
+
+# The habits of a maintained module: one place for each tool version.
+Describe 'The habits of a maintained module' {
+    BeforeAll {
+        $script:PackagesProps = Join-Path $RepoRoot 'Directory.Packages.props'
+        $script:BuildTools = @(
+            ([xml](Get-Content -LiteralPath $PackagesProps -Raw)).SelectNodes('/Project/ItemGroup/BuildToolPackage') |
+                ForEach-Object { [pscustomobject]@{ Name = $_.GetAttribute('Include'); Version = $_.GetAttribute('Version') } }
+        )
+    }
+
+    It 'writes each build and test tool''s version once, in Directory.Packages.props' {
+        $BuildTools.Name | Should -Contain 'Pester'
+        $BuildTools.Name | Should -Contain 'Markdig'
+        $copies = foreach ($tool in $BuildTools) {
+            $version = [regex]::Escape($tool.Version)
+            foreach ($file in $Files) {
+                if ($file -eq $PackagesProps -or $file -match '[\\/]tests[\\/]model[\\/]' -or [IO.FileInfo]::new($file).Length -gt 4MB) { continue }
+                $text = Get-Content -LiteralPath $file -Raw
+                # A second copy: the file names the tool and spells out its version.
+                if ($text -and $text -match "(?<![\d.])$version(?![\d.])" -and $text -match [regex]::Escape($tool.Name)) {
+                    "$($file.Substring($RepoRoot.Length + 1)): $($tool.Name) $($tool.Version)"
+                }
+            }
+        }
+        $copies | Should -BeNullOrEmpty -Because 'build.ps1, tools/ and tests/ read versions from Directory.Packages.props (tools/restore/Get-BuildToolVersion.ps1)'
+        foreach ($tool in $BuildTools) { & (Join-Path $RepoRoot 'tools/restore/Get-BuildToolVersion.ps1') -Name $tool.Name | Should -Be $tool.Version }
+    }
+
+    It 'pins the PowerShell it runs (the local dotnet tool) at the version the xunit tests host' {
+        $tool = (Get-Content -LiteralPath (Join-Path $RepoRoot '.config/dotnet-tools.json') -Raw | ConvertFrom-Json).tools.powershell.version
+        $sdk = ([xml](Get-Content -LiteralPath $PackagesProps -Raw)).SelectSingleNode('/Project/ItemGroup/PackageVersion[@Include="Microsoft.PowerShell.SDK"]').GetAttribute('Version')
+        $tool | Should -Be $sdk
+    }
+}
