@@ -3,7 +3,8 @@
 # assembly (PersonalizeDeletion.dll) is an ordinary binary module in the default AssemblyLoadContext, and the engine
 # (PersonalizeDeletion.Engine.dll) with every dependency lives in a private one (src/PersonalizeDeletion.Loader).
 # Windows PowerShell 5.1 has no load contexts: there the module folder's resolver binds the shipped assemblies to
-# each other (src/PersonalizeDeletion.Module/Loading/ModuleAssemblyResolver.cs).
+# each other (src/PersonalizeDeletion.Module/Loading/ModuleAssemblyResolver.cs), and an older AWSSDK of another module
+# stops the first command with AwsSdkConflict.
 #
 # Assemblies cannot be unloaded, so every scenario runs in a fresh child process of this same PowerShell that loads
 # the conflicting assemblies, imports the built module and reports what it saw as JSON; the fake runs here, and the
@@ -20,6 +21,12 @@ BeforeAll {
     $script:ForeignKey = @('AKIAPDFOREIGNCORE001', 'secretForeignCore00000000000000000000001')
     $script:StoredKey = @('AKIAPDFOREIGNSTORED1', 'secretForeignStored000000000000000000001')
 
+    # AWS.Tools 5.0's AWSSDK.Core: a real package older than ours with the same assembly version (4.0.0.0), which
+    # tools/restore/Restore.csproj downloads.
+    $script:OlderCoreVersion = & (Join-Path $PdRepoRoot 'tools/restore/Get-BuildToolVersion.ps1') -Name AWSSDK.Core
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $framework = if ($PSVersionTable.PSEdition -eq 'Core') { 'netstandard2.0' } else { 'net472' }
+    $script:OlderCore = [IO.Path]::Combine($packages, 'awssdk.core', $OlderCoreVersion, 'lib', $framework, 'AWSSDK.Core.dll')
     function Invoke-PdChildSession {
         <#
         .SYNOPSIS
@@ -208,6 +215,25 @@ $report | ConvertTo-Json -Compress -Depth 4
         $report.ModuleCoreLocation | Should -Be (Join-Path $report.CmdletFolder 'AWSSDK.Core.dll')
     }
 
+    It 'runs on its own AWSSDK.Core, and raises no AwsSdkConflict, after AWS.Tools 5''s real and older AWSSDK.Core was loaded' {
+        $OlderCore | Should -Exist -Because 'tools/restore/Restore.csproj downloads it'
+        $report = Invoke-PdChildSession -Variable @{ OlderCore = $OlderCore } -Script ($ReportLoadContexts + @'
+$older = [System.Reflection.Assembly]::LoadFrom($OlderCore)
+Import-Module $ModulePath
+$jobs = @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup)
+$report = Get-PdLoadReport
+$report.JobCount = $jobs.Count
+$report.OlderFileVersion = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($older.Location).FileVersion
+$report | ConvertTo-Json -Compress -Depth 4
+'@)
+
+        $report.JobCount | Should -Be 2
+        $report.OlderFileVersion | Should -Be $OlderCoreVersion
+        $report.DefaultCoreVersions | Should -Be @('4.0.0.0')
+        $report.ModuleCoreFileVersion | Should -BeLike '4.1.0*'
+        $report.ModuleCoreLocation | Should -Be (Join-Path $report.CmdletFolder 'AWSSDK.Core.dll')
+    }
+
     It 'keeps working after Import-Module -Force twice' {
         $report = Invoke-PdChildSession -Script ($ReportLoadContexts + @'
 Import-Module $ModulePath
@@ -374,3 +400,59 @@ Describe 'The shipped assemblies bind on Windows PowerShell 5.1' -Skip:(-not $Is
     }
 }
 
+Describe 'Windows PowerShell 5.1 sessions' -Skip:$IsCore {
+    BeforeEach {
+        Reset-PdFake
+        $null = Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 2 -Status COMPLETED -NamePrefix 'isolation'
+        Clear-PdFakeRequest
+    }
+
+    It 'runs its first command on one copy of each of its own assemblies, all from the module folder' {
+        $report = Invoke-PdChildSession -Script @'
+Import-Module $ModulePath
+$jobs = @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup)
+$folder = Split-Path (Get-Command Get-PDataDeletionJob).ImplementingType.Assembly.Location
+$ours = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not $_.IsDynamic -and (Test-Path -LiteralPath (Join-Path $folder ($_.GetName().Name + '.dll'))) })
+[ordered]@{
+    JobCount = $jobs.Count
+    Folder   = $folder
+    Names    = @($ours | ForEach-Object { $_.GetName().Name })
+    Outside  = @($ours | Where-Object { (Split-Path $_.Location) -ne $folder } | ForEach-Object { "$($_.FullName) from $($_.Location)" })
+} | ConvertTo-Json -Compress -Depth 4
+'@
+
+        $report.JobCount | Should -Be 2
+        foreach ($name in 'PersonalizeDeletion.Engine', 'AWSSDK.Core', 'System.Text.Json', 'System.Memory') { $report.Names | Should -Contain $name }
+        @($report.Names | Group-Object | Where-Object Count -GT 1 | ForEach-Object Name) | Should -BeNullOrEmpty -Because 'two copies of one assembly make two incompatible sets of its types'
+        $report.Outside | Should -BeNullOrEmpty -Because 'the module runs on what it ships (the GAC or another module could hold other versions)'
+    }
+
+    It 'stops every command with AwsSdkConflict, before any request, when AWS.Tools 5''s older AWSSDK.Core was loaded first' {
+        $OlderCore | Should -Exist -Because 'tools/restore/Restore.csproj downloads it'
+        $report = Invoke-PdChildSession -Variable @{ OlderCore = $OlderCore } -Script @'
+$null = [System.Reflection.Assembly]::LoadFrom($OlderCore)
+Import-Module $ModulePath
+function Get-PdFailure { try { $null = Get-PDataDeletionJob -DatasetGroupArn $RetailGroup; $null } catch { $_ } }
+$first = Get-PdFailure
+$second = Get-PdFailure
+if (-not $first) { throw 'Get-PDataDeletionJob ran on the older AWSSDK.Core.' }
+[ordered]@{
+    ErrorId        = $first.FullyQualifiedErrorId
+    Category       = [string]$first.CategoryInfo.Category
+    ExceptionType  = $first.Exception.GetType().FullName
+    Message        = $first.Exception.Message
+    TargetLocation = $first.TargetObject.Location
+    SecondErrorId  = $(if ($second) { $second.FullyQualifiedErrorId } else { 'ran' })
+} | ConvertTo-Json -Compress
+'@
+
+        $report.ErrorId | Should -Be 'AwsSdkConflict,PersonalizeDeletion.Cmdlets.GetPDataDeletionJobCommand'
+        $report.Category | Should -Be 'ResourceUnavailable'
+        $report.ExceptionType | Should -Be 'PersonalizeDeletion.Loading.AwsSdkConflictException'
+        $report.TargetLocation | Should -Be $OlderCore
+        $report.Message | Should -BeLike "*AWSSDK.Core $OlderCoreVersion is already loaded from '$OlderCore'*"
+        $report.Message | Should -BeLike '*PowerShell 7.4 or later*'
+        $report.SecondErrorId | Should -Be $report.ErrorId
+        Get-PdFakeRequest -Service personalize | Should -BeNullOrEmpty -Because 'nothing is sent on the older SDK'
+    }
+}
