@@ -116,7 +116,8 @@ Describe 'A self-contained repository' {
     }
 }
 
-# The habits of a maintained module: one place for each tool version, and a CI workflow that runs what the README says.
+# The habits of a maintained module: one place for each tool version, a CI workflow that runs what the README says,
+# and a build that fails on an analyzer finding.
 Describe 'The habits of a maintained module' {
     BeforeAll {
         $script:PackagesProps = Join-Path $RepoRoot 'Directory.Packages.props'
@@ -269,5 +270,43 @@ Describe 'The habits of a maintained module' {
             $desktop | Should -HaveCount 1
             @($desktop[0]['steps'] | Where-Object { $_.Contains('run') } | ForEach-Object { Get-PdBuildCall $_['run'] } | Where-Object { $_.Task -eq 'Test' }).TestHost | Should -Be 'powershell'
         }
+    }
+
+    It 'fails the build on an analyzer finding and names the rule' {
+        # A probe inside output/ inherits Directory.Build.props, Directory.Packages.props and .editorconfig as any
+        # project of the repository does.
+        $probe = Join-Path $RepoRoot 'output/analyzer-probe'
+        if (Test-Path -LiteralPath $probe) { Remove-Item -LiteralPath $probe -Recurse -Force }
+        $null = New-Item -ItemType Directory -Path $probe
+        Set-Content -LiteralPath (Join-Path $probe 'Probe.csproj') -Value @'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+  </PropertyGroup>
+</Project>
+'@
+        Set-Content -LiteralPath (Join-Path $probe 'Finding.cs') -Value @'
+using System.Globalization;
+
+namespace Probe
+{
+    public static class Finding
+    {
+        static int s_calls;
+
+        public static string Describe(int value)
+        {
+            s_calls++;
+            return value.ToString() + s_calls;
+        }
+    }
+}
+'@
+        $output = & dotnet build (Join-Path $probe 'Probe.csproj') -nologo -v q 2>&1 | Out-String
+        $LASTEXITCODE | Should -Not -Be 0 -Because $output
+        $output | Should -Match 'error CA1305' -Because 'the .NET analyzers are errors (AnalysisMode Recommended, warnings as errors)'
+        $output | Should -Match 'error IDE0040' -Because '.editorconfig''s code style is enforced in the build'
+        $output | Should -Match 'error IDE0005' -Because 'unused usings fail the build'
+        $output | Should -Not -Match 'error CS\d' -Because 'the probe is valid C#: only the analyzers object'
     }
 }
