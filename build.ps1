@@ -28,7 +28,12 @@ param(
     [string] $Suite = 'All',
 
     # Benchmarks to run (file name patterns under bench/).
-    [string[]] $Benchmark = @('*.ps1')
+    [string[]] $Benchmark = @('*.ps1'),
+
+    # The PowerShell that runs the Pester suite against the built module: by default the pinned `dotnet pwsh`;
+    # `powershell` for Windows PowerShell 5.1, or the path of another pwsh (the CI's 7.4). The build itself always
+    # runs here.
+    [string] $TestHost
 )
 
 Set-StrictMode -Version Latest
@@ -122,6 +127,12 @@ function Restore-BuildDependency {
     $script:BuildDependenciesRestored = $true
 }
 
+function Get-BuildToolVersion {
+    # Pester, Markdig ...: their one place is Directory.Packages.props.
+    param([string] $Name)
+    & (Join-Path $Root 'tools/restore/Get-BuildToolVersion.ps1') -Name $Name
+}
+
 function Get-NuGetPackageFolder {
     param([string] $Id, [string] $Version)
     $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
@@ -153,7 +164,7 @@ function Invoke-UnitTest {
 
 function Invoke-PesterSuite {
     Restore-BuildDependency
-    $pester = Join-Path (Get-NuGetPackageFolder -Id 'Pester' -Version '6.2.0') 'tools/Pester.psd1'
+    $pester = Join-Path (Get-NuGetPackageFolder -Id 'Pester' -Version (Get-BuildToolVersion Pester)) 'tools/Pester.psd1'
     $paths = if ($PesterPath) { $PesterPath } else { @(Join-Path $Root 'tests') }
     $summary = Join-Path $Output 'test-results/pester-summary.json'
     $null = New-Item -ItemType Directory -Force -Path (Split-Path $summary)
@@ -162,9 +173,21 @@ function Invoke-PesterSuite {
     # A fresh process per run: tests import the BUILT module the way a user would, and nothing of this
     # build session (loaded assemblies, variables) leaks into them.
     $runner = Join-Path $Root 'tools/Invoke-PesterSuite.ps1'
-    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterManifest $pester -Path $paths -SummaryPath $summary -FakePath (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll') | Out-Host
+    $shell = @(Get-TestHost)
+    $arguments = @($shell | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner)
+    Write-Host "Pester runs in: $($shell -join ' ')"
+    # -File takes one string per parameter: several paths travel as one comma-separated list.
+    & $shell[0] @arguments -PesterManifest $pester -Path ($paths -join ',') -SummaryPath $summary -FakePath (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll') | Out-Host
     if (-not (Test-Path $summary)) { throw 'Pester produced no results.' }
     Get-Content $summary -Raw | ConvertFrom-Json
+}
+
+function Get-TestHost {
+    # The command (and its leading arguments) that starts the PowerShell the Pester suite runs in.
+    if (-not $TestHost) { return @('dotnet', 'pwsh') }
+    $command = Get-Command $TestHost -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $command) { throw "-TestHost '$TestHost' is not a PowerShell executable found on PATH or at that path." }
+    @($command.Source)
 }
 
 function Invoke-Test {

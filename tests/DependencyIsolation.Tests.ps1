@@ -2,10 +2,13 @@
 # AWSSDK.Core 3.3.0.0, AWS.Tools 5 an AWSSDK.Core 4.0.0.0 from its own package version. On PowerShell 7 the cmdlet
 # assembly (PersonalizeDeletion.dll) is an ordinary binary module in the default AssemblyLoadContext, and the engine
 # (PersonalizeDeletion.Engine.dll) with every dependency lives in a private one (src/PersonalizeDeletion.Loader).
+# Windows PowerShell 5.1 has no load contexts: there the module folder's resolver binds the shipped assemblies to
+# each other (src/PersonalizeDeletion.Module/Loading/ModuleAssemblyResolver.cs), and an older AWSSDK of another module
+# stops the first command with AwsSdkConflict.
 #
-# Assemblies cannot be unloaded from the default context, so every scenario runs in a fresh pwsh child process
-# that loads the conflicting assemblies, imports the built module and reports what it saw as JSON; the fake runs
-# here, and the children reach it through the environment Initialize-PdTest sets up.
+# Assemblies cannot be unloaded, so every scenario runs in a fresh child process of this same PowerShell that loads
+# the conflicting assemblies, imports the built module and reports what it saw as JSON; the fake runs here, and the
+# children reach it through the environment Initialize-PdTest sets up.
 
 BeforeDiscovery {
     $script:IsCore = $PSVersionTable.PSEdition -eq 'Core'
@@ -17,74 +20,24 @@ BeforeAll {
 
     $script:ForeignKey = @('AKIAPDFOREIGNCORE001', 'secretForeignCore00000000000000000000001')
     $script:StoredKey = @('AKIAPDFOREIGNSTORED1', 'secretForeignStored000000000000000000001')
-    $script:StandIns = Join-Path $PdTemp 'stand-ins'
 
-    function New-PdStandInAssembly {
-        <#
-        .SYNOPSIS
-            Compiles a tiny assembly with another module's identity (name, version and, taken from our copy, the
-            real public key) so loading it occupies that identity in the default context as the real one would.
-            Add-Type cannot do this: it names its output assembly randomly whatever the file is called.
-        #>
-        param(
-            [Parameter(Mandatory)] [string] $Name,
-            [Parameter(Mandatory)] [version] $Version,
-            [Parameter(Mandatory)] [string] $Source,
-            [Parameter(Mandatory)] [string] $Directory
-        )
-        $null = [System.Reflection.Assembly]::Load('Microsoft.CodeAnalysis.CSharp')
-        $code = "[assembly: System.Reflection.AssemblyVersion(""$Version"")]`n$Source"
-        $tree = [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree]::ParseText($code)
-        $references = [Microsoft.CodeAnalysis.MetadataReference[]]@(
-            foreach ($assembly in [object].Assembly, [System.Runtime.GCSettings].Assembly, [System.Reflection.AssemblyVersionAttribute].Assembly) {
-                [Microsoft.CodeAnalysis.MetadataReference]::CreateFromFile($assembly.Location)
-            }
-        )
-        $options = [Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions]::new([Microsoft.CodeAnalysis.OutputKind]::DynamicallyLinkedLibrary)
-        $publicKey = [System.Reflection.AssemblyName]::GetAssemblyName((Join-Path $PdModulePath "$Name.dll")).GetPublicKey()
-        if ($publicKey.Length -gt 0) {
-            # Public signing needs only the public key; the runtime does not verify strong-name signatures.
-            $options = $options.WithCryptoPublicKey([System.Collections.Immutable.ImmutableArray]::Create[byte]($publicKey)).WithPublicSign($true)
-        }
-        $compilation = [Microsoft.CodeAnalysis.CSharp.CSharpCompilation]::Create($Name, [Microsoft.CodeAnalysis.SyntaxTree[]]@($tree), $references, $options)
-
-        $null = New-Item -ItemType Directory -Force -Path $Directory
-        $path = Join-Path $Directory "$Name.dll"
-        $stream = [System.IO.File]::Create($path)
-        try { $result = $compilation.Emit($stream) } finally { $stream.Dispose() }
-        if (-not $result.Success) { throw "Stand-in $Name $Version did not compile: $($result.Diagnostics -join '; ')" }
-        $path
-    }
-
-    # AWS.Tools 4 / AWSPowerShell.NetCore: the v3 SDK, without any of the v4 types our cmdlets use.
-    $script:AwsToolsV4Core = New-PdStandInAssembly -Name 'AWSSDK.Core' -Version '3.3.0.0' -Directory (Join-Path $StandIns 'aws-tools-4') -Source @'
-namespace Amazon.Runtime { public abstract class AWSCredentials { public abstract string StandInOf(); } }
-'@
-    # AWS.Tools 5 built on an older 4.0 package: the same assembly version as ours (4.0.0.0) but lacking what
-    # 4.1 added, the case a default-context Resolving handler cannot catch (the binder never asks it).
-    $script:AwsToolsV5Core = New-PdStandInAssembly -Name 'AWSSDK.Core' -Version '4.0.0.0' -Directory (Join-Path $StandIns 'aws-tools-5') -Source @'
-namespace Amazon.Runtime { public abstract class AWSCredentials { public abstract string StandInOf(); } }
-'@
-    # A module carrying an older System.IO.Hashing: a System.* assembly the runtime does not provide.
-    $script:OldHashing = New-PdStandInAssembly -Name 'System.IO.Hashing' -Version '1.0.0.0' -Directory (Join-Path $StandIns 'hashing') -Source @'
-namespace System.IO.Hashing { public static class StandIn { } }
-'@
-
-    # A second, real copy of our AWSSDK.Core, as AWS.Tools 5 loads it: into the default context, from elsewhere.
-    $script:RealCoreCopy = Join-Path $StandIns 'aws-tools-5-real/AWSSDK.Core.dll'
-    $null = New-Item -ItemType Directory -Force -Path (Split-Path $RealCoreCopy)
-    Copy-Item (Join-Path $PdModulePath 'AWSSDK.Core.dll') -Destination $RealCoreCopy
-
+    # AWS.Tools 5.0's AWSSDK.Core: a real package older than ours with the same assembly version (4.0.0.0), which
+    # tools/restore/Restore.csproj downloads.
+    $script:OlderCoreVersion = & (Join-Path $PdRepoRoot 'tools/restore/Get-BuildToolVersion.ps1') -Name AWSSDK.Core
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $framework = if ($PSVersionTable.PSEdition -eq 'Core') { 'netstandard2.0' } else { 'net472' }
+    $script:OlderCore = [IO.Path]::Combine($packages, 'awssdk.core', $OlderCoreVersion, 'lib', $framework, 'AWSSDK.Core.dll')
     function Invoke-PdChildSession {
         <#
         .SYNOPSIS
-            Runs $Script in a fresh `pwsh -NoProfile` with $Variable defined, and returns its last output line
-            parsed from JSON. A failing child fails the test with its error text.
+            Runs $Script in a fresh `pwsh -NoProfile` (or `powershell -NoProfile`, as this one is) with $Variable
+            defined, and returns its last output line parsed from JSON. A failing child fails the test with its error text.
         #>
         param([Parameter(Mandatory)] [string] $Script, [hashtable] $Variable = @{})
 
         $prelude = [System.Text.StringBuilder]::new()
-        $null = $prelude.AppendLine('$ErrorActionPreference = ''Stop''; Set-StrictMode -Version Latest; $ProgressPreference = ''SilentlyContinue''; $PSStyle.OutputRendering = ''PlainText''')
+        $null = $prelude.AppendLine('$ErrorActionPreference = ''Stop''; Set-StrictMode -Version Latest; $ProgressPreference = ''SilentlyContinue''')
+        $null = $prelude.AppendLine('if ($PSVersionTable.PSEdition -eq ''Core'') { $PSStyle.OutputRendering = ''PlainText'' }')
         $Variable['ModulePath'] = Join-Path $PdModulePath 'PersonalizeDeletion.psd1'
         $Variable['RetailGroup'] = $PdRetailGroup
         foreach ($name in $Variable.Keys) {
@@ -93,8 +46,8 @@ namespace System.IO.Hashing { public static class StandIn { } }
         }
         $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($prelude.ToString() + $Script))
 
-        # The same pwsh as this one, whether started as an apphost or through `dotnet pwsh` (the local tool).
-        $pwshHost = [Environment]::ProcessPath
+        # The same PowerShell as this one, whether started as an apphost or through `dotnet pwsh` (the local tool).
+        $pwshHost = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
         $arguments = @('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded)
         if ([System.IO.Path]::GetFileNameWithoutExtension($pwshHost) -eq 'dotnet') {
             $arguments = @((Join-Path $PSHOME 'pwsh.dll')) + $arguments
@@ -147,6 +100,66 @@ AfterAll {
 }
 
 Describe 'Dependency isolation on PowerShell 7' -Skip:(-not $IsCore) {
+    BeforeAll {
+        $script:StandIns = Join-Path $PdTemp 'stand-ins'
+
+        function New-PdStandInAssembly {
+            <#
+            .SYNOPSIS
+                Compiles a tiny assembly with another module's identity (name, version and, taken from our copy, the
+                real public key) so loading it occupies that identity in the default context as the real one would.
+                Add-Type cannot do this: it names its output assembly randomly whatever the file is called.
+            #>
+            param(
+                [Parameter(Mandatory)] [string] $Name,
+                [Parameter(Mandatory)] [version] $Version,
+                [Parameter(Mandatory)] [string] $Source,
+                [Parameter(Mandatory)] [string] $Directory
+            )
+            $null = [System.Reflection.Assembly]::Load('Microsoft.CodeAnalysis.CSharp')
+            $code = "[assembly: System.Reflection.AssemblyVersion(""$Version"")]`n$Source"
+            $tree = [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree]::ParseText($code)
+            $references = [Microsoft.CodeAnalysis.MetadataReference[]]@(
+                foreach ($assembly in [object].Assembly, [System.Runtime.GCSettings].Assembly, [System.Reflection.AssemblyVersionAttribute].Assembly) {
+                    [Microsoft.CodeAnalysis.MetadataReference]::CreateFromFile($assembly.Location)
+                }
+            )
+            $options = [Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions]::new([Microsoft.CodeAnalysis.OutputKind]::DynamicallyLinkedLibrary)
+            $publicKey = [System.Reflection.AssemblyName]::GetAssemblyName((Join-Path $PdModulePath "$Name.dll")).GetPublicKey()
+            if ($publicKey.Length -gt 0) {
+                # Public signing needs only the public key; the runtime does not verify strong-name signatures.
+                $options = $options.WithCryptoPublicKey([System.Collections.Immutable.ImmutableArray]::Create[byte]($publicKey)).WithPublicSign($true)
+            }
+            $compilation = [Microsoft.CodeAnalysis.CSharp.CSharpCompilation]::Create($Name, [Microsoft.CodeAnalysis.SyntaxTree[]]@($tree), $references, $options)
+
+            $null = New-Item -ItemType Directory -Force -Path $Directory
+            $path = Join-Path $Directory "$Name.dll"
+            $stream = [System.IO.File]::Create($path)
+            try { $result = $compilation.Emit($stream) } finally { $stream.Dispose() }
+            if (-not $result.Success) { throw "Stand-in $Name $Version did not compile: $($result.Diagnostics -join '; ')" }
+            $path
+        }
+
+        # AWS.Tools 4 / AWSPowerShell.NetCore: the v3 SDK, without any of the v4 types our cmdlets use.
+        $script:AwsToolsV4Core = New-PdStandInAssembly -Name 'AWSSDK.Core' -Version '3.3.0.0' -Directory (Join-Path $StandIns 'aws-tools-4') -Source @'
+namespace Amazon.Runtime { public abstract class AWSCredentials { public abstract string StandInOf(); } }
+'@
+        # AWS.Tools 5 built on an older 4.0 package: the same assembly version as ours (4.0.0.0) but lacking what
+        # 4.1 added, the case a default-context Resolving handler cannot catch (the binder never asks it).
+        $script:AwsToolsV5Core = New-PdStandInAssembly -Name 'AWSSDK.Core' -Version '4.0.0.0' -Directory (Join-Path $StandIns 'aws-tools-5') -Source @'
+namespace Amazon.Runtime { public abstract class AWSCredentials { public abstract string StandInOf(); } }
+'@
+        # A module carrying an older System.IO.Hashing: a System.* assembly the runtime does not provide.
+        $script:OldHashing = New-PdStandInAssembly -Name 'System.IO.Hashing' -Version '1.0.0.0' -Directory (Join-Path $StandIns 'hashing') -Source @'
+namespace System.IO.Hashing { public static class StandIn { } }
+'@
+
+        # A second, real copy of our AWSSDK.Core, as AWS.Tools 5 loads it: into the default context, from elsewhere.
+        $script:RealCoreCopy = Join-Path $StandIns 'aws-tools-5-real/AWSSDK.Core.dll'
+        $null = New-Item -ItemType Directory -Force -Path (Split-Path $RealCoreCopy)
+        Copy-Item (Join-Path $PdModulePath 'AWSSDK.Core.dll') -Destination $RealCoreCopy
+    }
+
     BeforeEach {
         Reset-PdFake
         $null = Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 2 -Status COMPLETED -NamePrefix 'isolation'
@@ -197,6 +210,25 @@ $report | ConvertTo-Json -Compress -Depth 4
 '@)
 
         $report.JobCount | Should -Be 2
+        $report.DefaultCoreVersions | Should -Be @('4.0.0.0')
+        $report.ModuleCoreFileVersion | Should -BeLike '4.1.0*'
+        $report.ModuleCoreLocation | Should -Be (Join-Path $report.CmdletFolder 'AWSSDK.Core.dll')
+    }
+
+    It 'runs on its own AWSSDK.Core, and raises no AwsSdkConflict, after AWS.Tools 5''s real and older AWSSDK.Core was loaded' {
+        $OlderCore | Should -Exist -Because 'tools/restore/Restore.csproj downloads it'
+        $report = Invoke-PdChildSession -Variable @{ OlderCore = $OlderCore } -Script ($ReportLoadContexts + @'
+$older = [System.Reflection.Assembly]::LoadFrom($OlderCore)
+Import-Module $ModulePath
+$jobs = @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup)
+$report = Get-PdLoadReport
+$report.JobCount = $jobs.Count
+$report.OlderFileVersion = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($older.Location).FileVersion
+$report | ConvertTo-Json -Compress -Depth 4
+'@)
+
+        $report.JobCount | Should -Be 2
+        $report.OlderFileVersion | Should -Be $OlderCoreVersion
         $report.DefaultCoreVersions | Should -Be @('4.0.0.0')
         $report.ModuleCoreFileVersion | Should -BeLike '4.1.0*'
         $report.ModuleCoreLocation | Should -Be (Join-Path $report.CmdletFolder 'AWSSDK.Core.dll')
@@ -310,5 +342,117 @@ $report | ConvertTo-Json -Compress -Depth 4
         $report.AfterCommand | Should -Contain 'PersonalizeDeletion.Engine'
         $report.AfterCommand | Should -Contain 'AWSSDK.Core'
         $report.EngineContext | Should -Be 'PersonalizeDeletion'
+    }
+}
+
+Describe 'The shipped assemblies bind on Windows PowerShell 5.1' -Skip:(-not $IsCore) {
+    # .NET Framework binds a strong-named reference only to its exact version, and Windows PowerShell gives a module
+    # no binding redirects: every reference between the files of the module folder must match exactly or be served
+    # by the module's resolver, asked here as .NET Framework would ask it. The references are read with
+    # System.Reflection.Metadata, so this runs on PowerShell 7 on any system; the 5.1 job runs the module for real.
+    BeforeAll {
+        function Get-PdAssemblyReference([string] $Path) {
+            $stream = [System.IO.File]::OpenRead($Path)
+            $pe = [System.Reflection.PortableExecutable.PEReader]::new($stream)
+            try {
+                if (-not $pe.HasMetadata) { return }
+                $metadata = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+                foreach ($handle in $metadata.AssemblyReferences) { $metadata.GetAssemblyReference($handle).GetAssemblyName() }
+            }
+            finally { $pe.Dispose(); $stream.Dispose() }
+        }
+
+        function Test-PdExactBinding([System.Reflection.AssemblyName] $Reference, [System.Reflection.AssemblyName] $Shipped) {
+            $shippedToken = [BitConverter]::ToString(@($Shipped.GetPublicKeyToken()))
+            # .NET Framework ignores the version of a reference to an assembly without a strong name.
+            if ($shippedToken -eq '') { return $true }
+            $Reference.Version -eq $Shipped.Version -and
+                [BitConverter]::ToString(@($Reference.GetPublicKeyToken())) -eq $shippedToken -and
+                "$($Reference.CultureName)" -eq "$($Shipped.CultureName)"
+        }
+    }
+
+    It 'has no reference to a shipped assembly that neither binds exactly nor is served by the module''s resolver' {
+        $resolverType = (Get-Command Get-PDataDeletionJob).ImplementingType.Assembly.GetType('PersonalizeDeletion.Loading.ModuleAssemblyResolver', $true)
+        $resolver = [Activator]::CreateInstance($resolverType, [System.Reflection.BindingFlags]'Instance, NonPublic', $null, @(, [string]$PdModulePath), $null)
+        $resolve = $resolverType.GetMethod('Resolve', [System.Reflection.BindingFlags]'Instance, NonPublic')
+
+        $files = @(Get-ChildItem -LiteralPath $PdModulePath -Filter '*.dll' -File)
+        $shipped = @{}
+        foreach ($file in $files) { $shipped[$file.BaseName] = [System.Reflection.AssemblyName]::GetAssemblyName($file.FullName) }
+        $exact = [System.Collections.Generic.List[string]]::new()
+        $served = [System.Collections.Generic.List[string]]::new()
+        $unbound = [System.Collections.Generic.List[string]]::new()
+        foreach ($file in $files) {
+            foreach ($reference in Get-PdAssemblyReference $file.FullName) {
+                $target = $shipped[$reference.Name]
+                if (-not $target) { continue }
+                $line = "$($file.Name) -> $($reference.FullName) (shipped: $($target.Version))"
+                if (Test-PdExactBinding $reference $target) { $exact.Add($line); continue }
+                $answer = $resolve.Invoke($resolver, @($reference.FullName, $file.FullName))
+                $expected = [System.IO.Path]::GetFullPath((Join-Path $PdModulePath "$($target.Name).dll"))
+                if ($answer -and [System.IO.Path]::GetFullPath($answer) -eq $expected) { $served.Add($line) } else { $unbound.Add($line) }
+            }
+        }
+
+        $exact.Count | Should -BeGreaterThan 10 -Because 'the module''s assemblies reference each other'
+        $unbound | Should -BeNullOrEmpty -Because ".NET Framework would not bind these (the resolver serves: $($served -join '; '))"
+    }
+}
+
+Describe 'Windows PowerShell 5.1 sessions' -Skip:$IsCore {
+    BeforeEach {
+        Reset-PdFake
+        $null = Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 2 -Status COMPLETED -NamePrefix 'isolation'
+        Clear-PdFakeRequest
+    }
+
+    It 'runs its first command on one copy of each of its own assemblies, all from the module folder' {
+        $report = Invoke-PdChildSession -Script @'
+Import-Module $ModulePath
+$jobs = @(Get-PDataDeletionJob -DatasetGroupArn $RetailGroup)
+$folder = Split-Path (Get-Command Get-PDataDeletionJob).ImplementingType.Assembly.Location
+$ours = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not $_.IsDynamic -and (Test-Path -LiteralPath (Join-Path $folder ($_.GetName().Name + '.dll'))) })
+[ordered]@{
+    JobCount = $jobs.Count
+    Folder   = $folder
+    Names    = @($ours | ForEach-Object { $_.GetName().Name })
+    Outside  = @($ours | Where-Object { (Split-Path $_.Location) -ne $folder } | ForEach-Object { "$($_.FullName) from $($_.Location)" })
+} | ConvertTo-Json -Compress -Depth 4
+'@
+
+        $report.JobCount | Should -Be 2
+        foreach ($name in 'PersonalizeDeletion.Engine', 'AWSSDK.Core', 'System.Text.Json', 'System.Memory') { $report.Names | Should -Contain $name }
+        @($report.Names | Group-Object | Where-Object Count -GT 1 | ForEach-Object Name) | Should -BeNullOrEmpty -Because 'two copies of one assembly make two incompatible sets of its types'
+        $report.Outside | Should -BeNullOrEmpty -Because 'the module runs on what it ships (the GAC or another module could hold other versions)'
+    }
+
+    It 'stops every command with AwsSdkConflict, before any request, when AWS.Tools 5''s older AWSSDK.Core was loaded first' {
+        $OlderCore | Should -Exist -Because 'tools/restore/Restore.csproj downloads it'
+        $report = Invoke-PdChildSession -Variable @{ OlderCore = $OlderCore } -Script @'
+$null = [System.Reflection.Assembly]::LoadFrom($OlderCore)
+Import-Module $ModulePath
+function Get-PdFailure { try { $null = Get-PDataDeletionJob -DatasetGroupArn $RetailGroup; $null } catch { $_ } }
+$first = Get-PdFailure
+$second = Get-PdFailure
+if (-not $first) { throw 'Get-PDataDeletionJob ran on the older AWSSDK.Core.' }
+[ordered]@{
+    ErrorId        = $first.FullyQualifiedErrorId
+    Category       = [string]$first.CategoryInfo.Category
+    ExceptionType  = $first.Exception.GetType().FullName
+    Message        = $first.Exception.Message
+    TargetLocation = $first.TargetObject.Location
+    SecondErrorId  = $(if ($second) { $second.FullyQualifiedErrorId } else { 'ran' })
+} | ConvertTo-Json -Compress
+'@
+
+        $report.ErrorId | Should -Be 'AwsSdkConflict,PersonalizeDeletion.Cmdlets.GetPDataDeletionJobCommand'
+        $report.Category | Should -Be 'ResourceUnavailable'
+        $report.ExceptionType | Should -Be 'PersonalizeDeletion.Loading.AwsSdkConflictException'
+        $report.TargetLocation | Should -Be $OlderCore
+        $report.Message | Should -BeLike "*AWSSDK.Core $OlderCoreVersion is already loaded from '$OlderCore'*"
+        $report.Message | Should -BeLike '*PowerShell 7.4 or later*'
+        $report.SecondErrorId | Should -Be $report.ErrorId
+        Get-PdFakeRequest -Service personalize | Should -BeNullOrEmpty -Because 'nothing is sent on the older SDK'
     }
 }

@@ -1,7 +1,7 @@
 # Helpers for driving the recorded-responses fake (tests/PersonalizeDeletion.Fake) from Pester.
 # Dot-source this file; Start-PdFake runs the already-built fake and remembers it as the default
 # for the other functions, which all talk to its /_fake/ control endpoints on 127.0.0.1.
-#Requires -Version 7.0
+# Runs in PowerShell 7 and in Windows PowerShell 5.1 (build.ps1 -TestHost powershell).
 
 Set-StrictMode -Version Latest
 
@@ -58,9 +58,9 @@ function Invoke-PdFakeControl {
         Method = $Method
         Uri = "$($Fake.Url)/_fake/$Path"
         ContentType = 'application/json'
-        # Loopback only: never let a machine-wide proxy see the fake's traffic.
-        NoProxy = $true
     }
+    # Loopback only: never let a machine-wide proxy see the fake's traffic (Windows PowerShell bypasses it for loopback).
+    if ($PSVersionTable.PSEdition -eq 'Core') { $parameters.NoProxy = $true }
     if ($null -ne $Body) {
         $parameters.Body = ($Body | ConvertTo-Json -Depth 10 -Compress)
     }
@@ -98,7 +98,8 @@ function Start-PdFake {
     if ($ModelPath) { $arguments.Add('--model'); $arguments.Add($ModelPath) }
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in $arguments) { $startInfo.ArgumentList.Add($argument) }
+    if ($PSVersionTable.PSEdition -eq 'Core') { foreach ($argument in $arguments) { $startInfo.ArgumentList.Add($argument) } }
+    else { $startInfo.Arguments = ($arguments | ForEach-Object { '"' + $_ + '"' }) -join ' ' }
     $startInfo.UseShellExecute = $false
     $startInfo.RedirectStandardInput = $true
     $startInfo.RedirectStandardOutput = $true
@@ -305,9 +306,11 @@ function Get-PdFakeS3ObjectContent {
     )
     $target = Resolve-PdFake $Fake
     $uri = "$($target.Url)/_fake/s3/object?bucket=$([uri]::EscapeDataString($Bucket))&key=$([uri]::EscapeDataString($Key))"
-    $response = Invoke-WebRequest -Uri $uri -Method Get -NoProxy
-    # Comma: return the array as one object rather than unrolling it into the pipeline byte by byte.
-    , [byte[]]$response.Content
+    if ($PSVersionTable.PSEdition -eq 'Core') { $response = Invoke-WebRequest -Uri $uri -Method Get -NoProxy }
+    else { $response = Invoke-WebRequest -Uri $uri -Method Get -UseBasicParsing }
+    # Comma: return the array as one object rather than unrolling it into the pipeline byte by byte. The raw
+    # stream: Windows PowerShell gives text content types as a string.
+    , $response.RawContentStream.ToArray()
 }
 
 function Set-PdFakeS3Object {
@@ -327,7 +330,8 @@ function Set-PdFakeS3Object {
     $headers = @{}
     foreach ($entry in $Metadata.GetEnumerator()) { $headers["x-amz-meta-$($entry.Key)"] = [string]$entry.Value }
     $uri = "$($target.Url)/_fake/s3/object?bucket=$([uri]::EscapeDataString($Bucket))&key=$([uri]::EscapeDataString($Key))"
-    Invoke-RestMethod -Uri $uri -Method Put -Body $bytes -ContentType $ContentType -Headers $headers -NoProxy
+    $proxy = if ($PSVersionTable.PSEdition -eq 'Core') { @{ NoProxy = $true } } else { @{} }
+    Invoke-RestMethod -Uri $uri -Method Put -Body $bytes -ContentType $ContentType -Headers $headers @proxy
 }
 
 function Get-PdFakeMultipartUpload {

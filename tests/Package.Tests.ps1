@@ -10,9 +10,10 @@ BeforeAll {
     $script:Repository = Join-Path $script:Scratch 'repository'
     $null = New-Item -ItemType Directory -Path $script:Repository
 
-    # A child PowerShell started the way build.ps1 starts one (dotnet pwsh, or pwsh itself).
-    $script:PwshHost = [Environment]::ProcessPath
-    $script:PwshArguments = @(if ([IO.Path]::GetFileNameWithoutExtension($script:PwshHost) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+    # A child PowerShell started the way build.ps1 starts one (dotnet pwsh, or pwsh itself); under Windows
+    # PowerShell (-TestHost powershell), the pinned `dotnet pwsh`, whose PSResourceGet publishes and installs.
+    $script:PwshHost = if ($PSVersionTable.PSEdition -eq 'Core') { [Environment]::ProcessPath } else { 'dotnet' }
+    $script:PwshArguments = @(if ([IO.Path]::GetFileNameWithoutExtension($script:PwshHost) -eq 'dotnet') { if ($PSVersionTable.PSEdition -eq 'Core') { Join-Path $PSHOME 'pwsh.dll' } else { 'pwsh' } })
     function Invoke-ChildPwsh([string] $Script, [hashtable] $Environment = @{}) {
         $saved = @{}
         foreach ($name in $Environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $Environment[$name]) }

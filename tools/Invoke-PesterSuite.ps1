@@ -15,7 +15,7 @@ $env:PD_FAKE_DLL = $FakePath
 $env:PD_MODULE_PATH = Join-Path (Split-Path $PSScriptRoot) 'output/PersonalizeDeletion'
 
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = $Path
+$configuration.Run.Path = @($Path | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Normal'
 $configuration.TestResult.Enabled = $true
@@ -26,4 +26,7 @@ $result = Invoke-Pester -Configuration $configuration
     Passed  = $result.PassedCount
     Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
     Skipped = $result.SkippedCount + $result.NotRunCount
-} | ConvertTo-Json | Set-Content -Path $SummaryPath -Encoding utf8NoBOM
+} | ConvertTo-Json | ForEach-Object {
+    # UTF-8 without a BOM under Windows PowerShell 5.1 too (-TestHost powershell), whose Set-Content cannot write it.
+    [System.IO.File]::WriteAllText($SummaryPath, $_)
+}

@@ -22,7 +22,8 @@ param(
     [Parameter(Mandatory)] [string] $OutputPath,
     # The assembly whose name PowerShell derives the help file name from (<assembly>-Help.xml).
     [string] $AssemblyName = 'PersonalizeDeletion.dll',
-    [string] $MarkdigVersion = '0.45.0'
+    # The one place for the version is Directory.Packages.props.
+    [string] $MarkdigVersion = (& (Join-Path $PSScriptRoot 'restore/Get-BuildToolVersion.ps1') -Name Markdig)
 )
 
 $ErrorActionPreference = 'Stop'

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using PersonalizeDeletion.Aws;
+using PersonalizeDeletion.Loading;
 using PersonalizeDeletion.Personalize;
 
 namespace PersonalizeDeletion.Cmdlets
@@ -79,6 +80,8 @@ namespace PersonalizeDeletion.Cmdlets
                 return cached;
             }
 
+            // Before the engine first touches the AWS SDK: Windows PowerShell may hold another module's older copy.
+            AwsSdkConflictGuard.ThrowIfConflict(this);
             var request = new AwsConnectionRequest
             {
                 Region = Region,
