@@ -400,7 +400,10 @@ Describe 'The shipped assemblies bind on Windows PowerShell 5.1' -Skip:(-not $Is
     }
 }
 
-Describe 'Windows PowerShell 5.1 sessions' -Skip:$IsCore {
+# Only Windows PowerShell 5.1 can run these (CI's 5.1 job does); elsewhere they are not defined rather than skipped.
+# (Not indented: the here-strings inside must start at the beginning of a line.)
+if (-not $IsCore) {
+Describe 'Windows PowerShell 5.1 sessions' {
     BeforeEach {
         Reset-PdFake
         $null = Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 2 -Status COMPLETED -NamePrefix 'isolation'
@@ -455,4 +458,5 @@ if (-not $first) { throw 'Get-PDataDeletionJob ran on the older AWSSDK.Core.' }
         $report.SecondErrorId | Should -Be $report.ErrorId
         Get-PdFakeRequest -Service personalize | Should -BeNullOrEmpty -Because 'nothing is sent on the older SDK'
     }
+}
 }
