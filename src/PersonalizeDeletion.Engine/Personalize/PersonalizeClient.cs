@@ -15,7 +15,7 @@ namespace PersonalizeDeletion.Personalize
     /// <summary>
     /// Amazon Personalize on AWSSDK.Core's service-client pipeline, wired the way generated SDK clients
     /// are: SigV4 signing, retries (standard/adaptive), clock-skew correction, timeouts and endpoint
-    /// resolution all come from the SDK. Only the five operations the module needs are modelled.
+    /// resolution all come from the SDK. Only the operations the module needs are modelled.
     /// </summary>
     /// <remarks>
     /// Deliberately not an <c>IAmazonService</c>: on .NET 8+ that interface has static abstract members
@@ -168,6 +168,42 @@ namespace PersonalizeDeletion.Personalize
             return new Page<DatasetGroupInfo>(response.DatasetGroups, response.NextToken);
         }
 
+        public Task<Page<SolutionInfo>> ListSolutionsAsync(string? datasetGroupArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            ListAsync(new ListSolutionsRequest(), datasetGroupArn, nextToken, maxResults, "solutions", SolutionUnmarshaller.Instance, cancellationToken);
+
+        public Task<Page<SolutionVersionInfo>> ListSolutionVersionsAsync(string? solutionArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            ListAsync(new ListSolutionVersionsRequest(), solutionArn, nextToken, maxResults, "solutionVersions", SolutionVersionUnmarshaller.Instance, cancellationToken);
+
+        public Task<Page<CampaignInfo>> ListCampaignsAsync(string? solutionArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            ListAsync(new ListCampaignsRequest(), solutionArn, nextToken, maxResults, "campaigns", CampaignUnmarshaller.Instance, cancellationToken);
+
+        public Task<CampaignInfo> DescribeCampaignAsync(string campaignArn, CancellationToken cancellationToken) =>
+            DescribeAsync(new DescribeCampaignRequest(campaignArn), "campaign", CampaignUnmarshaller.Instance, cancellationToken);
+
+        public Task<Page<DatasetInfo>> ListDatasetsAsync(string? datasetGroupArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            ListAsync(new ListDatasetsRequest(), datasetGroupArn, nextToken, maxResults, "datasets", DatasetUnmarshaller.Instance, cancellationToken);
+
+        public Task<Page<DatasetImportJobInfo>> ListDatasetImportJobsAsync(string? datasetArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            ListAsync(new ListDatasetImportJobsRequest(), datasetArn, nextToken, maxResults, "datasetImportJobs", DatasetImportJobUnmarshaller.Instance, cancellationToken);
+
+        public Task<Page<BatchJobInfo>> ListBatchInferenceJobsAsync(string? solutionVersionArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            ListAsync(new ListBatchInferenceJobsRequest(), solutionVersionArn, nextToken, maxResults, "batchInferenceJobs", BatchJobUnmarshaller.Inference, cancellationToken);
+
+        public Task<Page<BatchJobInfo>> ListBatchSegmentJobsAsync(string? solutionVersionArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            ListAsync(new ListBatchSegmentJobsRequest(), solutionVersionArn, nextToken, maxResults, "batchSegmentJobs", BatchJobUnmarshaller.Segment, cancellationToken);
+
+        public Task<BatchJobInfo> DescribeBatchInferenceJobAsync(string batchInferenceJobArn, CancellationToken cancellationToken) =>
+            DescribeAsync(new DescribeBatchInferenceJobRequest(batchInferenceJobArn), "batchInferenceJob", BatchJobUnmarshaller.Inference, cancellationToken);
+
+        public Task<BatchJobInfo> DescribeBatchSegmentJobAsync(string batchSegmentJobArn, CancellationToken cancellationToken) =>
+            DescribeAsync(new DescribeBatchSegmentJobRequest(batchSegmentJobArn), "batchSegmentJob", BatchJobUnmarshaller.Segment, cancellationToken);
+
+        public Task<Page<RecommenderInfo>> ListRecommendersAsync(string? datasetGroupArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            ListAsync(new ListRecommendersRequest(), datasetGroupArn, nextToken, maxResults, "recommenders", RecommenderUnmarshaller.Instance, cancellationToken);
+
+        public Task<RecommenderInfo> DescribeRecommenderAsync(string recommenderArn, CancellationToken cancellationToken) =>
+            DescribeAsync(new DescribeRecommenderRequest(recommenderArn), "recommender", RecommenderUnmarshaller.Instance, cancellationToken);
+
         protected override IServiceMetadata ServiceMetadata => Metadata;
 
         protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
@@ -206,6 +242,36 @@ namespace PersonalizeDeletion.Personalize
             {
                 throw PersonalizeExceptionTranslator.FromClientFailure(exception, TryResolveEndpoint(out _));
             }
+        }
+
+        private async Task<Page<T>> ListAsync<T>(
+            PagedListRequest request,
+            string? filter,
+            string? nextToken,
+            int? maxResults,
+            string listMember,
+            IJsonUnmarshaller<T?, JsonUnmarshallerContext> itemUnmarshaller,
+            CancellationToken cancellationToken)
+            where T : class
+        {
+            request.Filter = filter;
+            request.NextToken = nextToken;
+            request.MaxResults = maxResults;
+            var response = await SendAsync<PagedListResponse<T>>(
+                request, PagedListRequestMarshaller.Instance, new PagedListResponseUnmarshaller<T>(listMember, itemUnmarshaller), cancellationToken).ConfigureAwait(false);
+            return new Page<T>(response.Items, response.NextToken);
+        }
+
+        private async Task<T> DescribeAsync<T>(
+            ResourceArnRequest request,
+            string resourceMember,
+            IJsonUnmarshaller<T?, JsonUnmarshallerContext> resourceUnmarshaller,
+            CancellationToken cancellationToken)
+            where T : class
+        {
+            var response = await SendAsync<ResourceResponse<T>>(
+                request, ResourceArnRequestMarshaller.Instance, new ResourceResponseUnmarshaller<T>(resourceMember, resourceUnmarshaller), cancellationToken).ConfigureAwait(false);
+            return response.Resource ?? throw MissingMember(request.Operation, resourceMember);
         }
 
         private PersonalizeClientException MissingMember(string operation, string member)

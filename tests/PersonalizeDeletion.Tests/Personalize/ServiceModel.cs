@@ -104,6 +104,38 @@ namespace PersonalizeDeletion.Tests.Personalize
                     }
 
                     break;
+                case "boolean":
+                    if (value.ValueKind != JsonValueKind.True && value.ValueKind != JsonValueKind.False)
+                    {
+                        problems.Add($"{path}: expected true or false for {shapeName}, got {value.ValueKind}");
+                    }
+
+                    break;
+                case "double":
+                    if (value.ValueKind != JsonValueKind.Number)
+                    {
+                        problems.Add($"{path}: expected a number for {shapeName}, got {value.ValueKind}");
+                    }
+
+                    break;
+                case "map":
+                    if (value.ValueKind != JsonValueKind.Object)
+                    {
+                        problems.Add($"{path}: expected an object for {shapeName}, got {value.ValueKind}");
+                        return;
+                    }
+
+                    CheckRange(shape, value.EnumerateObject().Count(), path, "entry count", problems);
+                    var keyShape = shape.GetProperty("key").GetProperty("shape").GetString()!;
+                    var valueShape = shape.GetProperty("value").GetProperty("shape").GetString()!;
+                    foreach (var entry in value.EnumerateObject())
+                    {
+                        using var key = JsonDocument.Parse(JsonSerializer.Serialize(entry.Name));
+                        Validate(keyShape, key.RootElement, $"{path}{{key {entry.Name}}}", problems);
+                        Validate(valueShape, entry.Value, $"{path}.{entry.Name}", problems);
+                    }
+
+                    break;
                 default:
                     problems.Add($"{path}: shape type '{type}' of {shapeName} is not handled by this validator");
                     break;
