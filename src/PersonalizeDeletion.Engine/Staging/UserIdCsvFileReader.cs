@@ -42,7 +42,6 @@ namespace PersonalizeDeletion.Staging
         private int _end;
         private bool _endOfFile;
         private long _line = 1;
-        private long _rowBytes;
         private bool _readingHeader = true;
 
         // Where USER_ID is among the header's columns; a one-column file (the common case) takes the fast path.
@@ -100,7 +99,6 @@ namespace PersonalizeDeletion.Staging
 
             byte[] bytes = Unescape(ref start, ref length, doubledQuotes);
             utf8UserId = new ReadOnlySpan<byte>(bytes, start, length);
-            _rowBytes += length + 1;
             foreach (byte b in utf8UserId)
             {
                 if (b >= 0x80)
@@ -128,23 +126,6 @@ namespace PersonalizeDeletion.Staging
             long consumed = Consumed;
             long lines = _line - 2;
             return consumed <= 0 || lines <= 0 ? 0 : (long)((double)(_stream.Length - consumed) * lines / consumed);
-        }
-
-        /// <summary>
-        /// About how many bytes of USER_ID CSV rows (the ID and a line feed) the rest of the file holds: its remaining
-        /// length, scaled by what the lines read so far became as rows, since quotes, CR line ends and blank lines
-        /// make a file longer than its rows (an Export-Csv file by about a fifth). 0 before the first ID, or for a pipe.
-        /// </summary>
-        public long EstimateRemainingRowBytes()
-        {
-            if (!_stream.CanSeek)
-            {
-                return 0;
-            }
-
-            long consumed = Consumed;
-            long remaining = _stream.Length - consumed;
-            return consumed <= 0 || remaining <= 0 ? 0 : (long)(remaining * Math.Min(1.0, (double)_rowBytes / consumed));
         }
 
         public void Dispose() => _stream.Dispose();

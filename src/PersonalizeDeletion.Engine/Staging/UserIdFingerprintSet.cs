@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 
 namespace PersonalizeDeletion.Staging
@@ -159,10 +161,11 @@ namespace PersonalizeDeletion.Staging
         [MethodImpl(HotPath.Optimize)]
         public static void Fingerprint(ReadOnlySpan<byte> utf8UserId, out ulong key, out uint tag)
         {
-            // The same bits as the first 12 bytes XxHash128.Hash writes (big-endian high half, then low half).
-            Xxh3.Hash128(utf8UserId, out ulong high, out ulong low);
-            key = high;
-            tag = (uint)(low >> 32);
+            // XXH3-128 as XxHash128 writes it: the high half big-endian, then the low half.
+            Span<byte> hash = stackalloc byte[16];
+            XxHash128.Hash(utf8UserId, hash);
+            key = BinaryPrimitives.ReadUInt64BigEndian(hash);
+            tag = BinaryPrimitives.ReadUInt32BigEndian(hash.Slice(8));
 
             // Zero marks an empty slot; folding the fingerprints whose first 64 bits are zero into those
             // that start with 1 costs 2^-64 in distinctness.

@@ -536,12 +536,9 @@ namespace PersonalizeDeletion.Cmdlets
                     {
                         if (!estimated)
                         {
-                            // One batch in, the file's length tells about how many IDs and row bytes follow: the
-                            // de-duplication set makes room for them now instead of growing step by step, and the
-                            // upload sends parts that will fill while they are written instead of once full
-                            // (bench/LocalFile.Bench.ps1).
+                            // One batch in, the file's length tells about how many IDs follow: the de-duplication
+                            // set makes room for them now instead of growing step by step.
                             batch.Intake!.Reserve(reader.EstimateRemainingLines() + ids.Count);
-                            batch.Uploader?.ExpectMore(reader.EstimateRemainingRowBytes() + ids.ByteCount + ids.Count);
                             estimated = true;
                         }
 
@@ -551,11 +548,6 @@ namespace PersonalizeDeletion.Cmdlets
                 }
 
                 OfferFileIds(batch, ids, file);
-                if (estimated)
-                {
-                    // The file's hint is spent: a part it did not fill stops streaming, as the next rows may be far off.
-                    batch.Uploader?.ExpectMore(0);
-                }
             }
             catch (UserIdFileException invalid)
             {
@@ -1118,11 +1110,6 @@ namespace PersonalizeDeletion.Cmdlets
                 foreach (StagedObject item in staged)
                 {
                     WriteVerbose($"Staged {item.UserCount} user ID(s) in {item.Uri} ({item.Bytes:N0} bytes).");
-                }
-
-                if (uploader.PartsStreamed > 0)
-                {
-                    WriteDebug($"{uploader.PartsStreamed} part(s) sent while being written; {uploader.PartsSentAgain} of them stopped and sent again (the file held fewer new IDs than its size suggested, or the input paused).");
                 }
 
                 return staged;
