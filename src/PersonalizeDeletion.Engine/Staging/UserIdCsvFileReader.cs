@@ -57,11 +57,11 @@ namespace PersonalizeDeletion.Staging
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
-                throw new UserIdFileException(UserIdFileException.NotFoundErrorId, Format("The user ID file '{0}' does not exist.", path), path, null, ex);
+                throw new UserIdFileException(ErrorIds.UserIdFileNotFound, Format("The user ID file '{0}' does not exist.", path), path, null, ex);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                throw new UserIdFileException(UserIdFileException.NotReadableErrorId, Format("The user ID file '{0}' cannot be read: {1}", path, ex.Message), path, null, ex);
+                throw new UserIdFileException(ErrorIds.UserIdFileNotReadable, Format("The user ID file '{0}' cannot be read: {1}", path, ex.Message), path, null, ex);
             }
 
             try
@@ -154,7 +154,7 @@ namespace PersonalizeDeletion.Staging
             if (!TryReadRecord(-1, fields, out _, out _, out _, out long line))
             {
                 throw new UserIdFileException(
-                    UserIdFileException.InvalidHeaderErrorId,
+                    ErrorIds.InvalidUserIdFileHeader,
                     Format("The user ID file '{0}' is empty; its first line must be the header {1}.", _path, UserIdCsv.HeaderName),
                     _path,
                     1);
@@ -553,7 +553,7 @@ namespace PersonalizeDeletion.Staging
             }
             catch (IOException ex)
             {
-                throw new UserIdFileException(UserIdFileException.NotReadableErrorId, Format("The user ID file '{0}' cannot be read: {1}", _path, ex.Message), _path, _line, ex);
+                throw new UserIdFileException(ErrorIds.UserIdFileNotReadable, Format("The user ID file '{0}' cannot be read: {1}", _path, ex.Message), _path, _line, ex);
             }
 
             if (read == 0)
@@ -568,7 +568,7 @@ namespace PersonalizeDeletion.Staging
 
         private UserIdFileException Fail(long line, string reason, Exception? inner = null)
         {
-            string errorId = _readingHeader ? UserIdFileException.InvalidHeaderErrorId : UserIdFileException.InvalidFileErrorId;
+            string errorId = _readingHeader ? ErrorIds.InvalidUserIdFileHeader : ErrorIds.InvalidUserIdFile;
             return new UserIdFileException(errorId, Format("Line {0} of the user ID file '{1}': {2}", line, _path, reason), _path, line, inner);
         }
 
