@@ -10,7 +10,7 @@
       Demo     Build, start the local fake and run the end-to-end story against it.
       Docs     regenerate the MAML and about_ help from docs/en-US into the built module.
       Package  Build, then publish the module into output/repository as PersonalizeDeletion.<version>.nupkg.
-      Bench    Build, then run every benchmark in bench/ (each prints ratios against a same-run baseline).
+      Bench    Build, then run every bench/*.Bench.ps1 (each prints ratios against a same-run baseline).
 #>
 [CmdletBinding()]
 param(
@@ -28,12 +28,16 @@ param(
     [string] $Suite = 'All',
 
     # Benchmarks to run (file name patterns under bench/).
-    [string[]] $Benchmark = @('*.ps1')
+    [string[]] $Benchmark = @('*.Bench.ps1')
 )
 
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
+
+# From a shell (`dotnet pwsh ./build.ps1 -PesterPath a,b`) a list arrives as one string.
+if ($PesterPath) { $PesterPath = @($PesterPath | ForEach-Object { $_ -split ',' }) }
+$Benchmark = @($Benchmark | ForEach-Object { $_ -split ',' })
 
 $Root = $PSScriptRoot
 $Output = Join-Path $Root 'output'
@@ -162,7 +166,7 @@ function Invoke-PesterSuite {
     # A fresh process per run: tests import the BUILT module the way a user would, and nothing of this
     # build session (loaded assemblies, variables) leaks into them.
     $runner = Join-Path $Root 'tools/Invoke-PesterSuite.ps1'
-    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterManifest $pester -Path $paths -SummaryPath $summary -FakePath (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll') | Out-Host
+    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterManifest $pester -Path ($paths -join ',') -SummaryPath $summary -FakePath (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll') | Out-Host
     if (-not (Test-Path $summary)) { throw 'Pester produced no results.' }
     Get-Content $summary -Raw | ConvertFrom-Json
 }

@@ -168,14 +168,6 @@ Describe 'Fault matrix' {
         @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 0
     }
 
-    It 'the 5-PENDING quota (LimitExceeded) is waited out' {
-        Set-PdFakeConfig -Settings @{ pendingMs = 4000 }
-        1..5 | ForEach-Object { $null = "busy-$_" | New-PDataDeletionJob @Submit }
-        $job = 'q' | New-PDataDeletionJob @Submit
-        $job.Status | Should -Be 'PENDING'
-        @(Get-PdFakeRequest -Operation CreateDataDeletionJob | Where-Object errorCode -EQ 'LimitExceededException').Count | Should -BeGreaterThan 0
-    }
-
     It 'Ctrl+C while New waits for the PENDING quota: stops at once, creates nothing, leaves nothing staged' {
         Set-PdFakeConfig -Settings @{ pendingMs = 600000 }
         Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 5 -Status PENDING -NamePrefix 'full'

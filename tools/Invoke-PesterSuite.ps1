@@ -15,7 +15,8 @@ $env:PD_FAKE_DLL = $FakePath
 $env:PD_MODULE_PATH = Join-Path (Split-Path $PSScriptRoot) 'output/PersonalizeDeletion'
 
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = $Path
+# build.ps1 passes several paths as one comma-separated argument (-File takes one string per parameter).
+$configuration.Run.Path = @($Path | ForEach-Object { $_ -split ',' })
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Normal'
 $configuration.TestResult.Enabled = $true
