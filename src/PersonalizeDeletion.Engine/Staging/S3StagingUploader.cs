@@ -37,6 +37,10 @@ namespace PersonalizeDeletion.Staging
         private readonly int _partSize;
         private readonly S3ObjectAttributes _attributes;
         private readonly CancellationTokenSource _cancellation;
+
+        // Ends a CreateMultipartUpload only once an abort has waited AbortTimeout for it: cancelled earlier, the
+        // service may have made the upload without our learning its ID, and nobody could abort it.
+        private readonly CancellationTokenSource _creationDeadline = new CancellationTokenSource();
         private readonly CancellationToken _token;
         private readonly SemaphoreSlim _partSlots = new SemaphoreSlim(MaxPartsInFlight, MaxPartsInFlight);
 
@@ -44,8 +48,7 @@ namespace PersonalizeDeletion.Staging
         private readonly object _sync = new object();
         private readonly Stack<byte[]> _freeBuffers = new Stack<byte[]>();
         private readonly List<Task> _backgroundWork = new List<Task>();
-        private readonly Dictionary<string, string> _openUploads = new Dictionary<string, string>(StringComparer.Ordinal);
-        private readonly List<string> _writtenKeys = new List<string>();
+        private readonly StagingLedger _ledger = new StagingLedger();
 
         private readonly List<Task<StagedObject>> _stagedObjects = new List<Task<StagedObject>>();
 
@@ -202,6 +205,11 @@ namespace PersonalizeDeletion.Staging
         {
             _state = State.Aborted;
             Cancel();
+            if (!_disposed)
+            {
+                _creationDeadline.CancelAfter(AbortTimeout);
+            }
+
             using (var deadline = new CancellationTokenSource(AbortTimeout))
             {
                 // In-flight work must settle first: a CreateMultipartUpload still running would otherwise
@@ -213,48 +221,7 @@ namespace PersonalizeDeletion.Staging
                 }
 
                 await Task.WhenAny(Task.WhenAll(work), Task.Delay(Timeout.Infinite, deadline.Token)).ConfigureAwait(false);
-
-                KeyValuePair<string, string>[] uploads;
-                string[] keys;
-                lock (_sync)
-                {
-                    uploads = new KeyValuePair<string, string>[_openUploads.Count];
-                    ((ICollection<KeyValuePair<string, string>>)_openUploads).CopyTo(uploads, 0);
-                    keys = _writtenKeys.ToArray();
-                }
-
-                var leftovers = new List<string>();
-                foreach (KeyValuePair<string, string> upload in uploads)
-                {
-                    if (await TryCleanUpAsync(() => _client.AbortMultipartUploadAsync(AddressOf(upload.Key), upload.Value, deadline.Token)).ConfigureAwait(false))
-                    {
-                        lock (_sync)
-                        {
-                            _openUploads.Remove(upload.Key);
-                        }
-                    }
-                    else
-                    {
-                        leftovers.Add(AddressOf(upload.Key).Uri + " (multipart upload " + upload.Value + ")");
-                    }
-                }
-
-                foreach (string key in keys)
-                {
-                    if (await TryCleanUpAsync(() => _client.DeleteObjectAsync(AddressOf(key), deadline.Token)).ConfigureAwait(false))
-                    {
-                        lock (_sync)
-                        {
-                            _writtenKeys.Remove(key);
-                        }
-                    }
-                    else
-                    {
-                        leftovers.Add(AddressOf(key).Uri);
-                    }
-                }
-
-                _leftovers = leftovers;
+                _leftovers = await _ledger.TakeBackAsync(_client, AddressOf, deadline.Token).ConfigureAwait(false);
             }
 
             _current?.Dispose();
@@ -295,6 +262,7 @@ namespace PersonalizeDeletion.Staging
             if (settled)
             {
                 _cancellation.Dispose();
+                _creationDeadline.Dispose();
                 lock (_sync)
                 {
                     while (_freeBuffers.Count > 0)
@@ -352,24 +320,6 @@ namespace PersonalizeDeletion.Staging
             }
 
             return new string(chars);
-        }
-
-        private static async Task<bool> TryCleanUpAsync(Func<Task> call)
-        {
-            try
-            {
-                await call().ConfigureAwait(false);
-                return true;
-            }
-            catch (S3RequestException ex) when (ex.ErrorCode == "NoSuchUpload")
-            {
-                return true;
-            }
-            catch (Exception)
-            {
-                // Best effort by design: the caller reports Leftovers; the original failure matters more.
-                return false;
-            }
         }
 
         private void AddAcrossBoundary(ReadOnlySpan<byte> utf8UserId, bool quote)
@@ -479,7 +429,7 @@ namespace PersonalizeDeletion.Staging
             Task<StagedObject> staged;
             if (current.UploadId is null)
             {
-                RememberWrittenKey(address.Key);
+                _ledger.ObjectWritten(address.Key);
                 staged = Start(() => PutObjectAsync(address, buffer, length, userCount, sha256));
             }
             else
@@ -514,12 +464,8 @@ namespace PersonalizeDeletion.Staging
 
         private async Task<string> CreateUploadAsync(S3ObjectAddress address)
         {
-            string uploadId = await CallAsync("CreateMultipartUpload", address, () => _client.CreateMultipartUploadAsync(address, _attributes, _token)).ConfigureAwait(false);
-            lock (_sync)
-            {
-                _openUploads[address.Key] = uploadId;
-            }
-
+            string uploadId = await CallAsync("CreateMultipartUpload", address, () => _client.CreateMultipartUploadAsync(address, _attributes, _creationDeadline.Token)).ConfigureAwait(false);
+            _ledger.UploadOpened(address.Key, uploadId);
             return uploadId;
         }
 
@@ -547,13 +493,9 @@ namespace PersonalizeDeletion.Staging
             S3UploadedPart[] parts = await Task.WhenAll(partTasks).ConfigureAwait(false);
             await _mayComplete.Task.ConfigureAwait(false);
 
-            // Remembered before the call: if its answer is lost, the object may exist all the same.
-            RememberWrittenKey(address.Key);
+            _ledger.ObjectWritten(address.Key);
             string? eTag = await CallAsync("CompleteMultipartUpload", address, () => _client.CompleteMultipartUploadAsync(address, uploadId, parts, _token)).ConfigureAwait(false);
-            lock (_sync)
-            {
-                _openUploads.Remove(address.Key);
-            }
+            _ledger.UploadClosed(address.Key);
 
             return new StagedObject(address.Bucket, address.Key, userCount, bytes, sha256, eTag);
         }
@@ -669,17 +611,6 @@ namespace PersonalizeDeletion.Staging
             }
 
             _partSlots.Release();
-        }
-
-        private void RememberWrittenKey(string key)
-        {
-            lock (_sync)
-            {
-                if (!_writtenKeys.Contains(key))
-                {
-                    _writtenKeys.Add(key);
-                }
-            }
         }
 
         private S3ObjectAddress AddressOf(string key) => new S3ObjectAddress(_target.Bucket, key, _target.ExpectedBucketOwner);
