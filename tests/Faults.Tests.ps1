@@ -36,7 +36,8 @@ AfterAll {
 Describe 'Fault matrix' {
     BeforeEach {
         Reset-PdFake
-        Set-PdFakeConfig -Settings @{ pendingMs = 300; inProgressMs = 300 }
+        # Jobs finish at once: a Wait below needs one poll, not a second one a PollInterval later.
+        Set-PdFakeConfig -Settings @{ pendingMs = 1; inProgressMs = 1 }
     }
 
     It 'throttling on half of all calls of every operation: everything succeeds, no duplicate job' {
