@@ -166,7 +166,7 @@ function Invoke-PesterSuite {
     # A fresh process per run: tests import the BUILT module the way a user would, and nothing of this
     # build session (loaded assemblies, variables) leaks into them.
     $runner = Join-Path $Root 'tools/Invoke-PesterSuite.ps1'
-    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterManifest $pester -Path ($paths -join ',') -SummaryPath $summary -FakePath (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll') | Out-Host
+    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterManifest $pester -Path (ConvertTo-Json -Compress -InputObject @($paths)) -SummaryPath $summary -FakePath (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll') | Out-Host
     if (-not (Test-Path $summary)) { throw 'Pester produced no results.' }
     Get-Content $summary -Raw | ConvertFrom-Json
 }
