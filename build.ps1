@@ -10,7 +10,7 @@
       Demo     Build, start the local fake and run the end-to-end story against it.
       Docs     regenerate the MAML and about_ help from docs/en-US into the built module.
       Package  Build, then publish the module into output/repository as PersonalizeDeletion.<version>.nupkg.
-      Bench    Build, then run every benchmark in bench/ (each prints ratios against a same-run baseline).
+      Bench    Build, then run every bench/*.Bench.ps1 (each prints ratios against a same-run baseline).
 #>
 [CmdletBinding()]
 param(
@@ -28,7 +28,7 @@ param(
     [string] $Suite = 'All',
 
     # Benchmarks to run (file name patterns under bench/).
-    [string[]] $Benchmark = @('*.ps1'),
+    [string[]] $Benchmark = @('*.Bench.ps1'),
 
     # The PowerShell that runs the Pester suite against the built module: by default the pinned `dotnet pwsh`;
     # `powershell` for Windows PowerShell 5.1, or the path of another pwsh (the CI's 7.4). The build itself always
@@ -39,6 +39,10 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
+
+# From a shell (`dotnet pwsh ./build.ps1 -PesterPath a,b`) a list arrives as one string.
+if ($PesterPath) { $PesterPath = @($PesterPath | ForEach-Object { $_ -split ',' }) }
+$Benchmark = @($Benchmark | ForEach-Object { $_ -split ',' })
 
 $Root = $PSScriptRoot
 $Output = Join-Path $Root 'output'
@@ -176,8 +180,8 @@ function Invoke-PesterSuite {
     $shell = @(Get-TestHost)
     $arguments = @($shell | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner)
     Write-Host "Pester runs in: $($shell -join ' ')"
-    # -File takes one string per parameter: several paths travel as one comma-separated list.
-    & $shell[0] @arguments -PesterManifest $pester -Path ($paths -join ',') -SummaryPath $summary -FakePath (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll') | Out-Host
+    # -File takes one string per parameter, and a path may hold a comma: the paths travel as one JSON array.
+    & $shell[0] @arguments -PesterManifest $pester -Path (ConvertTo-Json -Compress -InputObject @($paths)) -SummaryPath $summary -FakePath (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll') | Out-Host
     if (-not (Test-Path $summary)) { throw 'Pester produced no results.' }
     Get-Content $summary -Raw | ConvertFrom-Json
 }

@@ -155,6 +155,14 @@ Describe 'The help generator' {
         $script:Generator = Join-Path $RepoRoot 'tools/New-ModuleHelp.ps1'
         $script:Docs = Join-Path $RepoRoot 'docs/en-US'
 
+        # The built module's commands, exported once (in a child, as the generator does) for every run below.
+        $script:Metadata = Join-Path ([IO.Path]::GetTempPath()) ('pd-help-metadata-' + [guid]::NewGuid().ToString('n') + '.json')
+        Push-Location $RepoRoot
+        try { $exported = dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $RepoRoot 'tools/help/Export-CommandMetadata.ps1') -ModulePath $script:ModulePath }
+        finally { Pop-Location }
+        if ($LASTEXITCODE -ne 0) { throw "Export-CommandMetadata failed: $exported" }
+        [IO.File]::WriteAllText($script:Metadata, ($exported -join "`n"))
+
         function Invoke-Generator([scriptblock] $Change) {
             # A copy of the docs, changed by $Change, turned into help in a scratch folder.
             $scratch = Join-Path ([IO.Path]::GetTempPath()) ('pd-help-' + [guid]::NewGuid().ToString('n'))
@@ -163,7 +171,7 @@ Describe 'The help generator' {
             Copy-Item (Join-Path $script:Docs '*.md') $docs
             try {
                 & $Change $docs
-                & $script:Generator -ModulePath $script:ModulePath -DocsPath $docs -OutputPath (Join-Path $scratch 'out')
+                & $script:Generator -ModulePath $script:ModulePath -DocsPath $docs -OutputPath (Join-Path $scratch 'out') -CommandMetadataPath $script:Metadata
                 Get-ChildItem (Join-Path $scratch 'out') | ForEach-Object Name
             }
             finally { Remove-Item $scratch -Recurse -Force }
@@ -176,6 +184,10 @@ Describe 'The help generator' {
             if ($changed -eq $text) { throw "The pattern '$Pattern' did not change $Page." }
             [IO.File]::WriteAllText($path, $changed)
         }
+    }
+
+    AfterAll {
+        Remove-Item $script:Metadata -ErrorAction SilentlyContinue
     }
 
     It 'writes the MAML file and the about topic from the docs as they are' {

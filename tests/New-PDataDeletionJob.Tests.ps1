@@ -9,14 +9,6 @@ BeforeAll {
     function Get-StagedObject { @(Get-PdFakeS3Object -Bucket 'deletion-staging') }
     function Get-StagedText([string] $Key) { [Text.Encoding]::UTF8.GetString((Get-PdFakeS3ObjectContent -Bucket 'deletion-staging' -Key $Key)) }
     function Get-StagedBytes([string] $Key) { [byte[]](Get-PdFakeS3ObjectContent -Bucket 'deletion-staging' -Key $Key) }
-    function Invoke-WithDebugStream([scriptblock] $Command) {
-        # The preference, not -Debug: on a compiled cmdlet -Debug makes every verbose line ask to continue.
-        $out = & { $DebugPreference = 'Continue'; & $Command } 5>&1
-        [pscustomobject]@{
-            Output = @($out | Where-Object { $_ -isnot [Management.Automation.DebugRecord] })
-            Debug  = @($out | Where-Object { $_ -is [Management.Automation.DebugRecord] } | ForEach-Object Message)
-        }
-    }
     function New-LargeUserIdFile([string] $Name, [scriptblock] $WriteLines, [string] $Header = "USER_ID`n") {
         # A file too large to build as a string array; $WriteLines writes the lines after the header to $writer.
         $path = Join-Path $PdTemp $Name
@@ -311,53 +303,48 @@ Describe 'New-PDataDeletionJob' {
             @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
         }
 
-        It 'sends a large file''s first part while still reading the file, and stages the file byte for byte' {
-            $path = New-LargeUserIdFile 'streamed.csv' { param($writer) for ($i = 0; $i -lt 280000; $i++) { $writer.Write("streamed-user-$i-abcdef`n") } }
-            $run = Invoke-WithDebugStream { New-PDataDeletionJob @Common -Path $path }
+        It 'stages a large file byte for byte, in 5 MiB parts of one multipart upload' {
+            $pad = 'x' * 240
+            $path = New-LargeUserIdFile 'multipart-file.csv' { param($writer) for ($i = 0; $i -lt 32000; $i++) { $writer.Write("user-$i-$pad`n") } }
+            $job = New-PDataDeletionJob @Common -Path $path
 
-            # 7.8 MB: part 1 (5 MiB) went out while it was written; the 2.6 MB rest could not fill a part.
-            $run.Debug | Should -Contain '1 part(s) sent while being written; 0 of them stopped and sent again (the file held fewer new IDs than its size suggested, or the input paused).'
-            $run.Output[0].UserCount | Should -Be 280000
+            # 8 MB: one full 5 MiB part and the 2.8 MB rest.
+            $job.UserCount | Should -Be 32000
             $staged = Get-StagedObject
             @($staged).Count | Should -Be 1
-            (Get-StagedBytes $staged[0].key) -join ',' | Should -BeExactly ([IO.File]::ReadAllBytes($path) -join ',')
+            [Convert]::ToBase64String((Get-StagedBytes $staged[0].key)) | Should -BeExactly ([Convert]::ToBase64String([IO.File]::ReadAllBytes($path)))
             @(Get-PdFakeRequest -Service s3 -Operation UploadPart).Count | Should -Be 2
+            @(Get-PdFakeRequest -Service s3 -Operation CompleteMultipartUpload).Count | Should -Be 1
             @(Get-PdFakeMultipartUpload).Count | Should -Be 0
         }
 
-        It 'sends a streamed part again when the file holds fewer IDs than its size suggested, each ID once' {
-            # 700 IDs around 7 MB of blank lines: when the first 512 IDs are read, the 7 MB still to come promise a
-            # full part, so part 1 starts streaming; the blank lines hold no IDs, so when the file ends its request is
-            # stopped short and the part goes again, whole.
+        It 'stages a file that is mostly blank lines by its IDs, each once, in one object' {
+            # 700 IDs around 7 MB of blank lines: the file's size is no measure of what it holds.
             $path = New-LargeUserIdFile 'sparse.csv' {
                 param($writer)
                 for ($i = 0; $i -lt 600; $i++) { $writer.Write("short-$i`n") }
                 $writer.Write([string]::new("`n", 7MB))
                 for ($i = 600; $i -lt 700; $i++) { $writer.Write("short-$i`n") }
             }
-            $run = Invoke-WithDebugStream { New-PDataDeletionJob @Common -Path $path }
+            $job = New-PDataDeletionJob @Common -Path $path
 
-            $run.Debug | Should -Contain '1 part(s) sent while being written; 1 of them stopped and sent again (the file held fewer new IDs than its size suggested, or the input paused).'
-            $run.Output[0].UserCount | Should -Be 700
+            $job.UserCount | Should -Be 700
             $staged = Get-StagedObject
             @($staged).Count | Should -Be 1
             Get-StagedText $staged[0].key | Should -BeExactly ('USER_ID' + -join (0..699 | ForEach-Object { "`nshort-$_" }) + "`n")
-            # The stopped request never completed its body, so S3 (the fake) recorded one part, the one sent again.
-            @(Get-PdFakeRequest -Service s3 -Operation UploadPart).Count | Should -Be 1
-            @(Get-PdFakeRequest -Service s3 -Operation CompleteMultipartUpload).Count | Should -Be 1
+            @(Get-PdFakeRequest -Service s3 -Operation UploadPart).Count | Should -Be 0
+            @(Get-PdFakeRequest -Service s3 -Operation PutObject).Count | Should -Be 1
             @(Get-PdFakeMultipartUpload).Count | Should -Be 0
         }
 
         It 'judges an Export-Csv file by its rows, not its bytes: 6.2 MB of quoted CR LF lines fit one PutObject' {
-            # The lines are 13 bytes, the rows they become 10: streaming part 1 on the file's length alone would
-            # have cut it and sent it twice.
+            # The lines are 13 bytes, the rows they become 10.
             $path = New-LargeUserIdFile 'exported.csv' -Header "`"USER_ID`"`r`n" { param($writer) for ($i = 0; $i -lt 480000; $i++) { $writer.Write('"q-{0:D7}"' -f $i); $writer.Write("`r`n") } }
-            # Long enough that its length alone promises a full 5 MiB part (with the eighth of slack).
-            (Get-Item $path).Length | Should -BeGreaterThan (5MB * 1.125)
-            $run = Invoke-WithDebugStream { New-PDataDeletionJob @Common -Path $path }
+            # Longer than a 5 MiB part, which its rows are not.
+            (Get-Item $path).Length | Should -BeGreaterThan 5MB
+            $job = New-PDataDeletionJob @Common -Path $path
 
-            $run.Output[0].UserCount | Should -Be 480000
-            $run.Debug | Where-Object { $_ -like '*sent while being written*' } | Should -BeNullOrEmpty
+            $job.UserCount | Should -Be 480000
             @(Get-PdFakeRequest -Service s3 -Operation UploadPart).Count | Should -Be 0
             @(Get-PdFakeRequest -Service s3 -Operation PutObject).Count | Should -Be 1
             (Get-StagedObject)[0].size | Should -Be (8 + 480000 * 10)
@@ -453,17 +440,15 @@ Describe 'New-PDataDeletionJob' {
             @(Get-StagedObject).Count | Should -Be 0
         }
 
-        It '-WhatIf text names the dataset group and the number of users' {
-            $output = Invoke-NewInChild "'a','b','c','b' | <New> -WhatIf"
-            $output | Should -Match 'What if: .*Delete 3 user\(s\).*1 duplicate'
-            $output | Should -Match 'dataset group retail'
+        It '-WhatIf text names the dataset group and the number of users, and how many jobs -MaxUsersPerJob makes' {
+            # Both commands in one child process: a child costs seconds.
+            $output = Invoke-NewInChild "'a','b','c','b' | <New> -WhatIf; 'NEXT'; 1..7 | <New> -MaxUsersPerJob 3 -WhatIf"
+            $plain, $split = $output -split 'NEXT'
+            $plain | Should -Match 'What if: .*Delete 3 user\(s\).*1 duplicate'
+            $plain | Should -Match 'dataset group retail'
+            $plain | Should -Not -Match 'jobs of at most'
+            $split | Should -Match 'Delete 7 user\(s\) staged under s3://\S+ in 3 jobs of at most 3 users'
             @(Get-CreateRequest).Count | Should -Be 0
-            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
-        }
-
-        It '-WhatIf says how many jobs -MaxUsersPerJob splits the users into' {
-            $output = Invoke-NewInChild '1..7 | <New> -MaxUsersPerJob 3 -WhatIf'
-            $output | Should -Match 'Delete 7 user\(s\) staged under s3://\S+ in 3 jobs of at most 3 users'
             @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
         }
 
@@ -571,10 +556,11 @@ Describe 'New-PDataDeletionJob' {
     }
 
     Context 'limits and failures' {
-        It 'waits out the 5-PENDING quota and goes on' {
-            # Five real jobs that stay PENDING for a few seconds fill the dataset group's quota.
-            Set-PdFakeConfig -Settings @{ pendingMs = 4000; inProgressMs = 500 }
-            1..5 | ForEach-Object { $null = "queued-$_" | New-PDataDeletionJob @Common }
+        It 'waits out the PENDING quota (LimitExceeded) and goes on' {
+            # A real job that stays PENDING for two seconds fills a quota of one (the service's is five): the back-off
+            # itself, on a clock, is the engine's to test (DeletionRequestTests).
+            Set-PdFakeConfig -Settings @{ pendingLimit = 1; pendingMs = 2000; inProgressMs = 500 }
+            $null = 'queued' | New-PDataDeletionJob @Common
             $job = 'late' | New-PDataDeletionJob @Common
             $job.Status | Should -Be 'PENDING'
             $creates = Get-CreateRequest

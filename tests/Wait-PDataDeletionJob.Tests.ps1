@@ -133,9 +133,12 @@ Describe 'Wait-PDataDeletionJob' {
                 Import-Module $ModulePath
                 Wait-PDataDeletionJob -JobArn $Arn -PollInterval 3600
             }).AddArgument((Join-Path $PdModulePath 'PersonalizeDeletion.psd1')).AddArgument($job.JobArn)
+        # A wait given a job ARN asks with Describe (it knows no dataset group to list): the stop comes after its first poll.
+        $before = @(Get-PdFakeRequest -Service personalize).Count
         $null = $ps.BeginInvoke()
         $deadline = [DateTime]::UtcNow.AddSeconds(20)
-        while (-not @(Get-PdFakeRequest -Operation ListDataDeletionJobs).Count -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        while (@(Get-PdFakeRequest -Service personalize).Count -eq $before -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        @(Get-PdFakeRequest -Service personalize).Count | Should -BeGreaterThan $before
         Start-Sleep -Milliseconds 300
         # The wait sleeps for an hour between polls; the stop must not sleep through it.
         $stopped = $ps.BeginStop($null, $null).AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(15))

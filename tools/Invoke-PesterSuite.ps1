@@ -15,7 +15,8 @@ $env:PD_FAKE_DLL = $FakePath
 $env:PD_MODULE_PATH = Join-Path (Split-Path $PSScriptRoot) 'output/PersonalizeDeletion'
 
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = @($Path | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
+# build.ps1 passes its paths as one JSON array (-File takes one string per parameter; a path may hold a comma).
+$configuration.Run.Path = @($Path | ForEach-Object { if ($_.StartsWith('[')) { ConvertFrom-Json -InputObject $_ } else { $_ } })
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Normal'
 $configuration.TestResult.Enabled = $true

@@ -23,7 +23,10 @@ param(
     # The assembly whose name PowerShell derives the help file name from (<assembly>-Help.xml).
     [string] $AssemblyName = 'PersonalizeDeletion.dll',
     # The one place for the version is Directory.Packages.props.
-    [string] $MarkdigVersion = (& (Join-Path $PSScriptRoot 'restore/Get-BuildToolVersion.ps1') -Name Markdig)
+    [string] $MarkdigVersion = (& (Join-Path $PSScriptRoot 'restore/Get-BuildToolVersion.ps1') -Name Markdig),
+    # The JSON tools/help/Export-CommandMetadata.ps1 wrote for this module, when the caller exported it once for
+    # several runs (the tests of the generator); without it the exporter runs here, in a child process.
+    [string] $CommandMetadataPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -39,19 +42,22 @@ $HelpFileName = "$AssemblyName-Help.xml"
 Import-Markdig -Version $MarkdigVersion
 
 # ---- code: the built module's metadata, from a child process (started now, read after the docs are parsed) ---
-$exporter = Join-Path $PSScriptRoot 'help/Export-CommandMetadata.ps1'
-$pwshHost = [Environment]::ProcessPath
-$start = [System.Diagnostics.ProcessStartInfo]::new($pwshHost)
-# Running as a dotnet tool (dotnet pwsh), the child is the same PowerShell started the same way.
-if ([IO.Path]::GetFileNameWithoutExtension($pwshHost) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-foreach ($argument in '-NoProfile', '-NonInteractive', '-File', $exporter, '-ModulePath', $ModulePath) { $start.ArgumentList.Add($argument) }
-$start.UseShellExecute = $false
-$start.RedirectStandardOutput = $true
-$start.RedirectStandardError = $true
-$start.Environment['NO_COLOR'] = '1'
-$exportProcess = [System.Diagnostics.Process]::Start($start)
-$exportOutput = $exportProcess.StandardOutput.ReadToEndAsync()
-$exportErrors = $exportProcess.StandardError.ReadToEndAsync()
+$exportProcess = $null
+if (-not $CommandMetadataPath) {
+    $exporter = Join-Path $PSScriptRoot 'help/Export-CommandMetadata.ps1'
+    $pwshHost = [Environment]::ProcessPath
+    $start = [System.Diagnostics.ProcessStartInfo]::new($pwshHost)
+    # Running as a dotnet tool (dotnet pwsh), the child is the same PowerShell started the same way.
+    if ([IO.Path]::GetFileNameWithoutExtension($pwshHost) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+    foreach ($argument in '-NoProfile', '-NonInteractive', '-File', $exporter, '-ModulePath', $ModulePath) { $start.ArgumentList.Add($argument) }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.Environment['NO_COLOR'] = '1'
+    $exportProcess = [System.Diagnostics.Process]::Start($start)
+    $exportOutput = $exportProcess.StandardOutput.ReadToEndAsync()
+    $exportErrors = $exportProcess.StandardError.ReadToEndAsync()
+}
 
 # ---- docs: parse every page meanwhile --------------------------------------------------------------------------
 $problems = [System.Collections.Generic.List[string]]::new()
@@ -72,12 +78,18 @@ $abouts = foreach ($page in $aboutPages) {
     }
 }
 
-$exportProcess.WaitForExit()
-if ($exportProcess.ExitCode -ne 0) {
-    throw "Could not read the commands of $ModulePath (exit code $($exportProcess.ExitCode)):`n$($exportErrors.GetAwaiter().GetResult())$($exportOutput.GetAwaiter().GetResult())"
+if ($exportProcess) {
+    $exportProcess.WaitForExit()
+    if ($exportProcess.ExitCode -ne 0) {
+        throw "Could not read the commands of $ModulePath (exit code $($exportProcess.ExitCode)):`n$($exportErrors.GetAwaiter().GetResult())$($exportOutput.GetAwaiter().GetResult())"
+    }
+    $metadata = $exportOutput.GetAwaiter().GetResult()
+    $exportProcess.Dispose()
 }
-$commands = @(ConvertFrom-Json -InputObject $exportOutput.GetAwaiter().GetResult())
-$exportProcess.Dispose()
+else {
+    $metadata = [IO.File]::ReadAllText((Resolve-Path -LiteralPath $CommandMetadataPath).ProviderPath)
+}
+$commands = @(ConvertFrom-Json -InputObject $metadata)
 if ($commands.Count -eq 0) { throw "The module at $ModulePath exports no commands." }
 
 # ---- check the docs against the code ---------------------------------------------------------------------------

@@ -19,7 +19,7 @@ namespace PersonalizeDeletion.Aws
             Target = target;
         }
 
-        /// <summary>One of the <see cref="AwsErrorIds"/> values; used as the PowerShell ErrorId.</summary>
+        /// <summary>One of the <see cref="ErrorIds"/>; used as the PowerShell ErrorId.</summary>
         public string ErrorId { get; }
 
         /// <summary>The offending value (a profile name, region, URL, object), never a secret.</summary>

@@ -62,7 +62,7 @@ namespace PersonalizeDeletion.Aws
             {
                 var missing = hasAccessKey ? "-SecretKey" : hasSecretKey ? "-AccessKey" : "-AccessKey and -SecretKey";
                 throw new AwsConfigurationException(
-                    AwsErrorIds.InvalidCredentialParameters,
+                    ErrorIds.InvalidCredentialParameters,
                     string.Format(
                         CultureInfo.InvariantCulture,
                         "{0} is missing. -AccessKey and -SecretKey must be given together (with -SessionToken for temporary credentials).",
@@ -202,7 +202,7 @@ namespace PersonalizeDeletion.Aws
             catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException)
             {
                 throw new AwsConfigurationException(
-                    AwsErrorIds.CredentialsNotFound,
+                    ErrorIds.CredentialsNotFound,
                     "The container credentials endpoint in " + variable + " cannot be used: " + ex.Message,
                     variable,
                     ex);
@@ -234,7 +234,7 @@ namespace PersonalizeDeletion.Aws
                 ? "the EC2 instance role (skipped: " + InstanceMetadata.DisabledVariable + "=true)"
                 : "the EC2 instance role";
             return new AwsConfigurationException(
-                AwsErrorIds.CredentialsNotFound,
+                ErrorIds.CredentialsNotFound,
                 "No AWS credentials were found. Supply them with -AccessKey/-SecretKey (and -SessionToken), -Credential, or "
                 + "-ProfileName/-ProfileLocation; or set them for the session with Set-AWSCredential ($StoredAWSCredentials); or set the "
                 + AccessKeyVariable + "/" + SecretKeyVariable + " or " + ProfileVariable + " environment variables; or add a 'default' "

@@ -18,7 +18,7 @@ namespace PersonalizeDeletion.Aws
             }
 
             throw new AwsConfigurationException(
-                AwsErrorIds.InvalidEndpointUrl,
+                ErrorIds.InvalidEndpointUrl,
                 string.Format(
                     CultureInfo.InvariantCulture,
                     "-EndpointUrl '{0}' is not an absolute http or https URL, such as 'https://personalize.us-east-1.amazonaws.com'.",

@@ -67,7 +67,7 @@ namespace PersonalizeDeletion.Aws
             }
 
             throw new AwsConfigurationException(
-                AwsErrorIds.ProfileNotFound,
+                ErrorIds.ProfileNotFound,
                 string.Format(
                     CultureInfo.InvariantCulture,
                     "The profile '{0}' ({1}) was not found in {2}. Check the name with Get-AWSCredential -ListProfileDetail or 'aws configure list-profiles'.",
@@ -123,7 +123,7 @@ namespace PersonalizeDeletion.Aws
 
         private AwsConfigurationException InvalidProfile(string name, string problem, Exception? inner) =>
             new AwsConfigurationException(
-                AwsErrorIds.CredentialProfileInvalid,
+                ErrorIds.CredentialProfileInvalid,
                 string.Format(CultureInfo.InvariantCulture, "The profile '{0}' in {1} cannot provide credentials: {2}", name, DescribeFiles(), problem),
                 name,
                 inner);

@@ -25,7 +25,7 @@ namespace PersonalizeDeletion.Aws
             }
 
             throw new AwsConfigurationException(
-                AwsErrorIds.InvalidRegion,
+                ErrorIds.InvalidRegion,
                 string.Format(
                     CultureInfo.InvariantCulture,
                     "'{0}' (from the {1}) is not an AWS region name. Use a region system name such as 'us-east-1' or 'eu-west-1'.",

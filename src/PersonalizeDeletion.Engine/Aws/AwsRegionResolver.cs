@@ -69,7 +69,7 @@ namespace PersonalizeDeletion.Aws
             }
 
             throw new AwsConfigurationException(
-                AwsErrorIds.RegionNotFound,
+                ErrorIds.RegionNotFound,
                 "No AWS region was found. Pass -Region (for example -Region us-east-1), set a session default with "
                 + "Set-DefaultAWSRegion ($StoredAWSRegion), set the " + RegionVariable + " (or " + DefaultRegionVariable
                 + ") environment variable, or add 'region = ...' to the profile in use or the 'default' profile in the shared config file.");
@@ -101,7 +101,7 @@ namespace PersonalizeDeletion.Aws
 
             var typeName = stored.GetType().FullName ?? stored.GetType().Name;
             throw new AwsConfigurationException(
-                AwsErrorIds.InvalidRegion,
+                ErrorIds.InvalidRegion,
                 string.Format(
                     CultureInfo.InvariantCulture,
                     "{0} holds a value of type '{1}', which is not a region. Set it with Set-DefaultAWSRegion -Region <name>.",

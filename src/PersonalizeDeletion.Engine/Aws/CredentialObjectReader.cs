@@ -33,7 +33,7 @@ namespace PersonalizeDeletion.Aws
 
             var typeName = value.GetType().FullName ?? value.GetType().Name;
             throw new AwsConfigurationException(
-                AwsErrorIds.InvalidCredentialObject,
+                ErrorIds.InvalidCredentialObject,
                 string.Format(
                     CultureInfo.InvariantCulture,
                     "The {0} value of type '{1}' is not AWS credentials. Pass an AWSCredentials object (for example from AWS.Tools' Get-AWSCredential), or use -ProfileName or -AccessKey/-SecretKey.",

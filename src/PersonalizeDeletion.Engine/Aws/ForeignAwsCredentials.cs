@@ -152,7 +152,7 @@ namespace PersonalizeDeletion.Aws
 
         private AwsConfigurationException Malformed(string problem) =>
             new AwsConfigurationException(
-                AwsErrorIds.InvalidCredentialObject,
+                ErrorIds.InvalidCredentialObject,
                 string.Format(CultureInfo.InvariantCulture, "The credential object of type '{0}' cannot be used: {1}.", SourceTypeName, problem),
                 SourceTypeName);
     }

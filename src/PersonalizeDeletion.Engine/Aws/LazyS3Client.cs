@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using Amazon.S3;
 using PersonalizeDeletion.Staging;
 
@@ -21,32 +20,11 @@ namespace PersonalizeDeletion.Aws
             _session = session;
         }
 
-        /// <summary>Whether an S3 call was made (and so the client exists).</summary>
-        public bool IsCreated => _client is not null;
-
         private IAmazonS3 Client => _client ??= _session().CreateS3Client();
 
         public S3DataLocationInspector Inspector(string? expectedBucketOwner) => new S3DataLocationInspector(Client, expectedBucketOwner);
 
         public IS3StagingClient StagingClient() => new AmazonS3StagingClient(Client);
-
-        /// <summary>
-        /// Best-effort removal of an object this module staged, for clean-up paths: false, never an exception, when
-        /// S3 refuses, the network fails or the time runs out (the object then stays for the bucket's lifecycle rule).
-        /// </summary>
-        public bool TryDeleteStaged(StagedObject staged, string? expectedBucketOwner, TimeSpan timeout)
-        {
-            using var cancellation = new CancellationTokenSource(timeout);
-            try
-            {
-                Inspector(expectedBucketOwner).DeleteAsync(staged.Bucket, staged.Key, cancellation.Token).GetAwaiter().GetResult();
-                return true;
-            }
-            catch (Exception failure) when (failure is S3RequestException || failure is OperationCanceledException || failure is Amazon.Runtime.AmazonClientException || failure is System.Net.Http.HttpRequestException)
-            {
-                return false;
-            }
-        }
 
         public void Dispose()
         {

@@ -54,7 +54,7 @@ namespace PersonalizeDeletion.Staging
             return response.UploadId;
         }
 
-        public async Task<S3UploadedPart> UploadPartAsync(S3ObjectAddress address, string uploadId, int partNumber, Stream content, CancellationToken cancellationToken)
+        public async Task<S3UploadedPart> UploadPartAsync(S3ObjectAddress address, string uploadId, int partNumber, ArraySegment<byte> content, CancellationToken cancellationToken)
         {
             // UploadPart takes no SSE-S3 header: parts inherit the encryption the upload was created with.
             var request = new UploadPartRequest
@@ -64,11 +64,9 @@ namespace PersonalizeDeletion.Staging
                 ExpectedBucketOwner = address.ExpectedBucketOwner,
                 UploadId = uploadId,
                 PartNumber = partNumber,
-                PartSize = content.Length,
+                PartSize = content.Count,
                 ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
-
-                // The SDK reads it as it sends (so a part still being written streams) and rewinds it to retry.
-                InputStream = content,
+                InputStream = OpenContent(content),
             };
             UploadPartResponse response = await CallAsync(() => _s3.UploadPartAsync(request, cancellationToken)).ConfigureAwait(false);
             return new S3UploadedPart(partNumber, response.ETag, response.ChecksumCRC32);

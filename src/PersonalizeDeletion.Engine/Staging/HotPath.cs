@@ -10,10 +10,9 @@ namespace PersonalizeDeletion.Staging
         /// compiles the method fully optimised at once instead of starting with quick, unoptimised code.
         /// </summary>
         /// <remarks>
-        /// The tiered JIT promotes a method only after a quiet spell with no new methods to compile; in a
-        /// PowerShell session that spell rarely comes while a command is running (PowerShell and the AWS SDK
-        /// keep compiling), so without this the per-ID code of a million-ID file ran unoptimised and took
-        /// three times as long (bench/LocalFile.Bench.ps1). Runtimes that do not know the flag ignore it.
+        /// The tiered JIT promotes methods only after a quiet spell with no new methods to compile, which rarely comes
+        /// while PowerShell and the AWS SDK keep compiling: without this the per-ID code may run unoptimised for a
+        /// whole command (bench/README.md). Runtimes that do not know the flag ignore it.
         /// </remarks>
         public const MethodImplOptions Optimize = (MethodImplOptions)0x200;
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -19,12 +18,8 @@ namespace PersonalizeDeletion.Staging
         /// <summary>Starts a multipart upload (CRC32 part checksums); returns the upload ID.</summary>
         Task<string> CreateMultipartUploadAsync(S3ObjectAddress address, S3ObjectAttributes attributes, CancellationToken cancellationToken);
 
-        /// <summary>
-        /// Sends one part. <paramref name="content"/> is seekable and its Length is the part's size; its reads may
-        /// wait for bytes still being written (<see cref="GrowingPartStream"/>), so it is read as it is sent, and
-        /// its buffer is the uploader's again once the returned task completes.
-        /// </summary>
-        Task<S3UploadedPart> UploadPartAsync(S3ObjectAddress address, string uploadId, int partNumber, Stream content, CancellationToken cancellationToken);
+        /// <summary>Sends one part of a multipart upload.</summary>
+        Task<S3UploadedPart> UploadPartAsync(S3ObjectAddress address, string uploadId, int partNumber, ArraySegment<byte> content, CancellationToken cancellationToken);
 
         /// <summary>Assembles the parts (in part-number order) into the object; returns its ETag.</summary>
         Task<string?> CompleteMultipartUploadAsync(S3ObjectAddress address, string uploadId, IReadOnlyList<S3UploadedPart> parts, CancellationToken cancellationToken);

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.S3;
 using Amazon.S3.Model;
+using PersonalizeDeletion.Requests;
 
 namespace PersonalizeDeletion.Staging
 {
@@ -13,7 +14,7 @@ namespace PersonalizeDeletion.Staging
     /// fit the service's limits, is an object one this module staged, and does it hold the same data as ours.
     /// Deleting is limited to objects carrying the module's staging metadata.
     /// </summary>
-    internal sealed class S3DataLocationInspector
+    internal sealed class S3DataLocationInspector : IDataLocationInspector
     {
         internal const string StagedByMetadataKey = "staged-by";
         internal const string StagedByMetadataValue = "PersonalizeDeletion";

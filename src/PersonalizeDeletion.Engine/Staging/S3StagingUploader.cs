@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
@@ -21,18 +20,6 @@ namespace PersonalizeDeletion.Staging
     /// buffer is sent with one PutObject. Before a row would take an object past MaxBytesPerObject or
     /// MaxUsersPerObject, the object is finished and the next one starts with its own header.
     /// <para>
-    /// When the caller knows how much is coming (<see cref="ExpectMore"/>, the rest of a file), a part that
-    /// will fill is sent while it is written: its UploadPart starts with the buffer, announcing the full part
-    /// size, and reads rows as they are published (<see cref="GrowingPartStream"/>). Such a part counts as in
-    /// flight from its start. If the IDs end before it fills after all, its request is stopped before its body
-    /// is complete (S3 keeps nothing of it) and the part is sent again with what there is, as the last part.
-    /// A streamed part is withdrawn - its request stopped, its buffer a plain one again, sent once full - when the
-    /// hint runs out before it fills (ExpectMore(0) at the end of a file) or when its request has waited
-    /// <see cref="StreamStallTimeout"/> for rows at once, or <see cref="StreamWaitBudget"/> in all (the pipeline
-    /// thread paused or crawls, say at prompts): S3 drops a request whose body pauses for about 20 seconds, and the
-    /// HTTP client gives up after 100.
-    /// </para>
-    /// <para>
     /// Add, CompleteAsync, AbortAsync and Dispose are called from one thread (the pipeline); Cancel may be
     /// called from any thread. A background failure cancels the rest of the work and surfaces from the
     /// next Add or CompleteAsync as <see cref="StagingUploadException"/>.
@@ -43,9 +30,6 @@ namespace PersonalizeDeletion.Staging
         private const int MaxPartsInFlight = 2;
         private const int MaxPartsPerObject = 10_000;
 
-        // How often a part being sent while written is told about new rows.
-        private const int PublishEvery = 64 * 1024;
-
         private readonly IS3StagingClient _client;
         private readonly StagingTarget _target;
         private readonly long _maxBytesPerObject;
@@ -53,6 +37,10 @@ namespace PersonalizeDeletion.Staging
         private readonly int _partSize;
         private readonly S3ObjectAttributes _attributes;
         private readonly CancellationTokenSource _cancellation;
+
+        // Ends a CreateMultipartUpload only once an abort has waited AbortTimeout for it: cancelled earlier, the
+        // service may have made the upload without our learning its ID, and nobody could abort it.
+        private readonly CancellationTokenSource _creationDeadline = new CancellationTokenSource();
         private readonly CancellationToken _token;
         private readonly SemaphoreSlim _partSlots = new SemaphoreSlim(MaxPartsInFlight, MaxPartsInFlight);
 
@@ -60,27 +48,21 @@ namespace PersonalizeDeletion.Staging
         private readonly object _sync = new object();
         private readonly Stack<byte[]> _freeBuffers = new Stack<byte[]>();
         private readonly List<Task> _backgroundWork = new List<Task>();
-        private readonly Dictionary<string, string> _openUploads = new Dictionary<string, string>(StringComparer.Ordinal);
-        private readonly List<string> _writtenKeys = new List<string>();
+        private readonly StagingLedger _ledger = new StagingLedger();
 
         private readonly List<Task<StagedObject>> _stagedObjects = new List<Task<StagedObject>>();
 
         // Opened by CompleteAsync: until then no object is completed, so input found bad later (or a Ctrl+C) leaves
         // only multipart uploads to abort, never an object in the bucket. Cancelled with the session.
         private readonly TaskCompletionSource<bool> _mayComplete = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly List<StreamedPart> _streamedParts = new List<StreamedPart>();
         private ExceptionDispatchInfo? _failure;
         private State _state;
         private bool _disposed;
         private ObjectInProgress? _current;
         private byte[]? _buffer;
         private int _fill;
-        private StreamedPart? _streamed;
-        private int _publishAt = int.MaxValue;
-        private long _expectedEnd;
         private byte[] _scratch = new byte[1024];
         private long _bytesUploaded;
-        private int _partsSentAgain;
         private IReadOnlyList<string> _leftovers = Array.Empty<string>();
 
         public S3StagingUploader(IS3StagingClient client, StagingTarget target, CancellationToken cancellationToken = default)
@@ -115,18 +97,6 @@ namespace PersonalizeDeletion.Staging
 
         /// <summary>Bytes S3 has acknowledged.</summary>
         public long BytesUploaded => Interlocked.Read(ref _bytesUploaded);
-
-        /// <summary>Parts sent while they were written (<see cref="ExpectMore"/>).</summary>
-        public int PartsStreamed { get; private set; }
-
-        /// <summary>Streamed parts whose request was stopped (cut short or withdrawn), so sent a second time.</summary>
-        public int PartsSentAgain => Volatile.Read(ref _partsSentAgain);
-
-        /// <summary>How long a streamed part's request may wait for rows at once before the part is withdrawn.</summary>
-        internal TimeSpan StreamStallTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
-        /// <summary>How long it may wait for rows in all (rows that trickle in), well inside the HTTP client's 100 s.</summary>
-        internal TimeSpan StreamWaitBudget { get; set; } = TimeSpan.FromSeconds(30);
 
         /// <summary>Objects started so far, including the one being written.</summary>
         public int ObjectCount { get; private set; }
@@ -166,36 +136,11 @@ namespace PersonalizeDeletion.Staging
                     current.UserCount++;
                     UserCount++;
                     BytesWritten += written;
-                    if (_fill >= _publishAt)
-                    {
-                        PublishStreamed();
-                    }
-
                     return;
                 }
             }
 
             AddAcrossBoundary(utf8UserId, quote);
-        }
-
-        /// <summary>
-        /// A hint that about <paramref name="bytes"/> more CSV bytes will follow (the rest of a file): parts that
-        /// the hint says will fill are then sent while they are written instead of once full. Each call replaces
-        /// the previous hint. A hint too high costs a part sent twice, never a wrong object.
-        /// </summary>
-        public void ExpectMore(long bytes)
-        {
-            ThrowIfNotWritable();
-            _expectedEnd = BytesWritten + Math.Max(0, bytes);
-            if (_streamed is { } part && (part.IsWithdrawn || _expectedEnd - BytesWritten < _partSize - _fill))
-            {
-                // The hint no longer fills it, and the next rows may be a long way off (or it stalled already): the
-                // buffer goes on as a plain one, which MaybeStream may stream again under the new hint.
-                part.TryWithdraw();
-                StopStreaming();
-            }
-
-            MaybeStream();
         }
 
         /// <summary>
@@ -212,11 +157,7 @@ namespace PersonalizeDeletion.Staging
                 {
                     if (_current is not null)
                     {
-                        if (!ClaimStreamedPart())
-                        {
-                            await AcquirePartSlotAsync().ConfigureAwait(false);
-                        }
-
+                        await AcquirePartSlotAsync().ConfigureAwait(false);
                         FinishObject(last: true);
                     }
 
@@ -264,6 +205,11 @@ namespace PersonalizeDeletion.Staging
         {
             _state = State.Aborted;
             Cancel();
+            if (!_disposed)
+            {
+                _creationDeadline.CancelAfter(AbortTimeout);
+            }
+
             using (var deadline = new CancellationTokenSource(AbortTimeout))
             {
                 // In-flight work must settle first: a CreateMultipartUpload still running would otherwise
@@ -275,60 +221,11 @@ namespace PersonalizeDeletion.Staging
                 }
 
                 await Task.WhenAny(Task.WhenAll(work), Task.Delay(Timeout.Infinite, deadline.Token)).ConfigureAwait(false);
-
-                KeyValuePair<string, string>[] uploads;
-                string[] keys;
-                lock (_sync)
-                {
-                    uploads = new KeyValuePair<string, string>[_openUploads.Count];
-                    ((ICollection<KeyValuePair<string, string>>)_openUploads).CopyTo(uploads, 0);
-                    keys = _writtenKeys.ToArray();
-                }
-
-                var leftovers = new List<string>();
-                foreach (KeyValuePair<string, string> upload in uploads)
-                {
-                    if (await TryCleanUpAsync(() => _client.AbortMultipartUploadAsync(AddressOf(upload.Key), upload.Value, deadline.Token)).ConfigureAwait(false))
-                    {
-                        lock (_sync)
-                        {
-                            _openUploads.Remove(upload.Key);
-                        }
-                    }
-                    else
-                    {
-                        leftovers.Add(AddressOf(upload.Key).Uri + " (multipart upload " + upload.Value + ")");
-                    }
-                }
-
-                foreach (string key in keys)
-                {
-                    if (await TryCleanUpAsync(() => _client.DeleteObjectAsync(AddressOf(key), deadline.Token)).ConfigureAwait(false))
-                    {
-                        lock (_sync)
-                        {
-                            _writtenKeys.Remove(key);
-                        }
-                    }
-                    else
-                    {
-                        leftovers.Add(AddressOf(key).Uri);
-                    }
-                }
-
-                _leftovers = leftovers;
+                _leftovers = await _ledger.TakeBackAsync(_client, AddressOf, deadline.Token).ConfigureAwait(false);
             }
 
             _current?.Dispose();
             _current = null;
-            if (_streamed is { } streamed)
-            {
-                // Unless the part was withdrawn, the buffer is its request's, which ended with the cancellation and
-                // gave it back.
-                _buffer = streamed.IsWithdrawn ? _buffer : null;
-                StopStreaming();
-            }
-
             if (_buffer is not null)
             {
                 lock (_sync)
@@ -360,16 +257,12 @@ namespace PersonalizeDeletion.Staging
                 settled = _backgroundWork.TrueForAll(task => task.IsCompleted);
             }
 
-            // A task that outlived the abort deadline may still register on the token, or still be sending a
-            // buffer; leave them to the garbage collector in that case.
+            // A task that outlived the abort deadline may still use the token or a buffer; leave them to the
+            // garbage collector in that case.
             if (settled)
             {
-                foreach (StreamedPart part in _streamedParts)
-                {
-                    part.Dispose();
-                }
-
                 _cancellation.Dispose();
+                _creationDeadline.Dispose();
                 lock (_sync)
                 {
                     while (_freeBuffers.Count > 0)
@@ -429,24 +322,6 @@ namespace PersonalizeDeletion.Staging
             return new string(chars);
         }
 
-        private static async Task<bool> TryCleanUpAsync(Func<Task> call)
-        {
-            try
-            {
-                await call().ConfigureAwait(false);
-                return true;
-            }
-            catch (S3RequestException ex) when (ex.ErrorCode == "NoSuchUpload")
-            {
-                return true;
-            }
-            catch (Exception)
-            {
-                // Best effort by design: the caller reports Leftovers; the original failure matters more.
-                return false;
-            }
-        }
-
         private void AddAcrossBoundary(ReadOnlySpan<byte> utf8UserId, bool quote)
         {
             int maxRowBytes = UserIdCsv.GetMaxRowByteCount(utf8UserId.Length, quote);
@@ -464,11 +339,7 @@ namespace PersonalizeDeletion.Staging
             ObjectInProgress? current = _current;
             if (current is not null && (current.UserCount >= _maxUsersPerObject || current.Bytes + length > _maxBytesPerObject))
             {
-                if (!ClaimStreamedPart())
-                {
-                    AcquirePartSlot();
-                }
-
+                AcquirePartSlot();
                 FinishObject(last: false);
             }
 
@@ -495,10 +366,6 @@ namespace PersonalizeDeletion.Staging
             _current.UserCount++;
             UserCount++;
             BytesWritten += length;
-            if (_fill >= _publishAt)
-            {
-                PublishStreamed();
-            }
         }
 
         private void StartObject()
@@ -512,125 +379,12 @@ namespace PersonalizeDeletion.Staging
             _fill = header.Length;
             _current.Bytes = header.Length;
             BytesWritten += header.Length;
-            MaybeStream();
         }
 
         private void SendFullBuffer()
         {
-            if (_streamed is { } part && part.TrySeal())
-            {
-                SealStreamedPart();
-            }
-            else
-            {
-                StopStreaming();
-                AcquirePartSlot();
-                UploadFullPart();
-            }
-
-            MaybeStream();
-        }
-
-        /// <summary>
-        /// The object ends here: a part still streaming is sealed (full) or cut (short) and keeps its request's
-        /// slot, and true is returned; false when there is none or it was withdrawn (the caller then needs a slot).
-        /// </summary>
-        private bool ClaimStreamedPart()
-        {
-            if (!(_streamed is { } part))
-            {
-                return false;
-            }
-
-            if (_fill == _partSize && part.TrySeal())
-            {
-                part.Stream.Publish(_fill);
-                return true;
-            }
-
-            if (_fill < _partSize && part.TryCut(_fill))
-            {
-                return true;
-            }
-
-            StopStreaming();
-            return false;
-        }
-
-        /// <summary>
-        /// No part is streamed any more (sealed, cut, withdrawn or aborted); after a withdrawal the buffer is a plain
-        /// one again, to be sent once full, and the withdrawn request frees its slot.
-        /// </summary>
-        private void StopStreaming()
-        {
-            _streamed = null;
-            _publishAt = int.MaxValue;
-        }
-
-        /// <summary>The streamed part is told about new rows again once another <see cref="PublishEvery"/> bytes are written.</summary>
-        private void SchedulePublish() => _publishAt = Math.Min(_fill + PublishEvery, _partSize);
-
-        /// <summary>
-        /// Starts sending the current buffer while it fills, when the caller's hint says it will fill and the
-        /// object's limits let it: a part cut short would have to be sent again.
-        /// </summary>
-        private void MaybeStream()
-        {
-            ObjectInProgress? current = _current;
-            if (current is null || _buffer is null || _streamed is not null)
-            {
-                return;
-            }
-
-            // The hint is a file's length: an eighth of slack covers duplicates, rejected lines and line ends. Rows
-            // are at least two bytes, so a user limit further away than half the room cannot end the part early.
-            int room = _partSize - _fill;
-            long expected = _expectedEnd - BytesWritten;
-            if (room <= 0
-                || expected < room + (room >> 3)
-                || current.Bytes + room > _maxBytesPerObject
-                || _maxUsersPerObject - current.UserCount <= room / 2)
-            {
-                return;
-            }
-
             AcquirePartSlot();
-            // A withdrawal is counted when it happens: nothing waits for the withdrawn request to end.
-            var part = new StreamedPart(current.Parts.Count + 1, _buffer, _partSize, StreamStallTimeout, StreamWaitBudget, () => Interlocked.Increment(ref _partsSentAgain), _token);
-            _streamedParts.Add(part);
-            part.Stream.Publish(_fill);
-            S3ObjectAddress address = current.Address;
-            Task<string> uploadId = current.UploadId ??= Start(() => CreateUploadAsync(address));
-            part.Upload = Start(() => UploadStreamedPartAsync(address, uploadId, part));
-            _streamed = part;
-            SchedulePublish();
-            PartsStreamed++;
-        }
-
-        private void PublishStreamed()
-        {
-            StreamedPart? part = _streamed;
-            if (part is null || part.IsWithdrawn)
-            {
-                StopStreaming();
-                return;
-            }
-
-            part.Stream.Publish(_fill);
-            SchedulePublish();
-        }
-
-        /// <summary>The buffer being streamed is full and sealed: its request already has the slot and reads the rest.</summary>
-        private void SealStreamedPart()
-        {
-            ObjectInProgress current = _current!;
-            StreamedPart part = _streamed!;
-            current.Sha256.AppendData(_buffer!, 0, _fill);
-            part.Stream.Publish(_fill);
-            current.Parts.Add(part.Upload!);
-            StopStreaming();
-            _buffer = RentBuffer();
-            _fill = 0;
+            UploadFullPart();
         }
 
         /// <summary>Sends the full buffer as the next part (the caller holds a part slot).</summary>
@@ -650,7 +404,7 @@ namespace PersonalizeDeletion.Staging
 
         /// <summary>
         /// Sends what is left of the current object and completes it once CompleteAsync says so (the caller holds a
-        /// part slot, unless the buffer is being streamed: its request has one). Only the last object may be a
+        /// part slot). Only the last object may be a
         /// single PutObject: an earlier one, however small (-MaxUsersPerJob), goes as a one-part multipart upload,
         /// which stays invisible and abortable until the whole input has been read.
         /// </summary>
@@ -675,23 +429,14 @@ namespace PersonalizeDeletion.Staging
             Task<StagedObject> staged;
             if (current.UploadId is null)
             {
-                RememberWrittenKey(address.Key);
+                _ledger.ObjectWritten(address.Key);
                 staged = Start(() => PutObjectAsync(address, buffer, length, userCount, sha256));
             }
             else
             {
                 Task<string> uploadId = current.UploadId;
-                if (_streamed is { } part)
-                {
-                    // Sealed or cut by ClaimStreamedPart.
-                    current.Parts.Add(part.Upload!);
-                    StopStreaming();
-                }
-                else
-                {
-                    int partNumber = current.Parts.Count + 1;
-                    current.Parts.Add(Start(() => UploadPartAsync(address, uploadId, partNumber, buffer, length)));
-                }
+                int partNumber = current.Parts.Count + 1;
+                current.Parts.Add(Start(() => UploadPartAsync(address, uploadId, partNumber, buffer, length)));
 
                 Task<S3UploadedPart>[] parts = current.Parts.ToArray();
                 staged = Start(() => CompleteUploadAsync(address, uploadId, parts, userCount, bytes, sha256));
@@ -719,12 +464,8 @@ namespace PersonalizeDeletion.Staging
 
         private async Task<string> CreateUploadAsync(S3ObjectAddress address)
         {
-            string uploadId = await CallAsync("CreateMultipartUpload", address, () => _client.CreateMultipartUploadAsync(address, _attributes, _token)).ConfigureAwait(false);
-            lock (_sync)
-            {
-                _openUploads[address.Key] = uploadId;
-            }
-
+            string uploadId = await CallAsync("CreateMultipartUpload", address, () => _client.CreateMultipartUploadAsync(address, _attributes, _creationDeadline.Token)).ConfigureAwait(false);
+            _ledger.UploadOpened(address.Key, uploadId);
             return uploadId;
         }
 
@@ -744,58 +485,7 @@ namespace PersonalizeDeletion.Staging
         }
 
         private Task<S3UploadedPart> SendPartAsync(S3ObjectAddress address, string uploadId, int partNumber, byte[] buffer, int length) =>
-            CallAsync("UploadPart", address, () => _client.UploadPartAsync(address, uploadId, partNumber, new MemoryStream(buffer, 0, length, writable: false), _token));
-
-        private async Task<S3UploadedPart> UploadStreamedPartAsync(S3ObjectAddress address, Task<string> uploadIdTask, StreamedPart part)
-        {
-            try
-            {
-                string uploadId = await uploadIdTask.ConfigureAwait(false);
-                S3UploadedPart? uploaded = await CallAsync("UploadPart", address, async () =>
-                {
-                    try
-                    {
-                        return await _client.UploadPartAsync(address, uploadId, part.Number, part.Stream, part.Token).ConfigureAwait(false);
-                    }
-                    catch (Exception) when (part.IsStopped && !_token.IsCancellationRequested)
-                    {
-                        // However the client reports the stopped request: it was ours, not a failure.
-                        return null;
-                    }
-                }).ConfigureAwait(false);
-
-                if (part.IsWithdrawn)
-                {
-                    // Its buffer is a plain one again and goes out once full; this task's result is never asked for.
-                    return null!;
-                }
-
-                int length = _partSize;
-                if (uploaded is null)
-                {
-                    // The IDs ended before the part filled: its request stopped short of the size it announced, so
-                    // S3 kept nothing, and the part goes again with what there is, as the object's last part.
-                    length = part.FinalLength;
-                    Interlocked.Increment(ref _partsSentAgain);
-                    uploaded = await SendPartAsync(address, uploadId, part.Number, part.Buffer, length).ConfigureAwait(false);
-                }
-
-                Interlocked.Add(ref _bytesUploaded, length);
-                return uploaded;
-            }
-            finally
-            {
-                if (part.IsWithdrawn)
-                {
-                    // The buffer is the writer's again.
-                    _partSlots.Release();
-                }
-                else
-                {
-                    ReturnBuffer(part.Buffer);
-                }
-            }
-        }
+            CallAsync("UploadPart", address, () => _client.UploadPartAsync(address, uploadId, partNumber, new ArraySegment<byte>(buffer, 0, length), _token));
 
         private async Task<StagedObject> CompleteUploadAsync(S3ObjectAddress address, Task<string> uploadIdTask, Task<S3UploadedPart>[] partTasks, long userCount, long bytes, string sha256)
         {
@@ -803,13 +493,9 @@ namespace PersonalizeDeletion.Staging
             S3UploadedPart[] parts = await Task.WhenAll(partTasks).ConfigureAwait(false);
             await _mayComplete.Task.ConfigureAwait(false);
 
-            // Remembered before the call: if its answer is lost, the object may exist all the same.
-            RememberWrittenKey(address.Key);
+            _ledger.ObjectWritten(address.Key);
             string? eTag = await CallAsync("CompleteMultipartUpload", address, () => _client.CompleteMultipartUploadAsync(address, uploadId, parts, _token)).ConfigureAwait(false);
-            lock (_sync)
-            {
-                _openUploads.Remove(address.Key);
-            }
+            _ledger.UploadClosed(address.Key);
 
             return new StagedObject(address.Bucket, address.Key, userCount, bytes, sha256, eTag);
         }
@@ -927,17 +613,6 @@ namespace PersonalizeDeletion.Staging
             _partSlots.Release();
         }
 
-        private void RememberWrittenKey(string key)
-        {
-            lock (_sync)
-            {
-                if (!_writtenKeys.Contains(key))
-                {
-                    _writtenKeys.Add(key);
-                }
-            }
-        }
-
         private S3ObjectAddress AddressOf(string key) => new S3ObjectAddress(_target.Bucket, key, _target.ExpectedBucketOwner);
 
         private void ThrowIfNotWritable()
@@ -972,101 +647,12 @@ namespace PersonalizeDeletion.Staging
 
             public long UserCount { get; set; }
 
-            /// <summary>Started with the first full (or streamed) part; null while the object fits one PutObject.</summary>
+            /// <summary>Started with the first full part; null while the object fits one PutObject.</summary>
             public Task<string>? UploadId { get; set; }
 
             public List<Task<S3UploadedPart>> Parts { get; } = new List<Task<S3UploadedPart>>();
 
             public void Dispose() => Sha256.Dispose();
-        }
-
-        /// <summary>
-        /// A part sent while its buffer fills. Exactly one of three ends is taken, first come first served: sealed
-        /// (all its bytes are published and the request completes), cut (the object ended short: the request is
-        /// stopped and the part sent again as the last one) or withdrawn (the request is stopped and the buffer is
-        /// the writer's again).
-        /// </summary>
-        private sealed class StreamedPart : IDisposable
-        {
-            private const int Streaming = 0;
-            private const int Sealed = 1;
-            private const int CutShort = 2;
-            private const int Withdrawn = 3;
-
-            private readonly CancellationTokenSource _stop;
-            private readonly CancellationTokenRegistration _abandon;
-            private readonly Action _withdrawn;
-            private int _state;
-            private int _finalLength = -1;
-
-            public StreamedPart(int number, byte[] buffer, int length, TimeSpan stallTimeout, TimeSpan waitBudget, Action withdrawn, CancellationToken session)
-            {
-                _withdrawn = withdrawn;
-                Number = number;
-                Buffer = buffer;
-                Stream = new GrowingPartStream(buffer, length) { StallTimeout = stallTimeout, WaitBudget = waitBudget };
-                Stream.Stalled = () => TryWithdraw();
-                _stop = CancellationTokenSource.CreateLinkedTokenSource(session);
-                Token = _stop.Token;
-
-                // Whether the request is stopped or the session cancelled, a read waiting for rows must end.
-                _abandon = Token.Register(state => ((GrowingPartStream)state!).Abandon(), Stream);
-            }
-
-            public int Number { get; }
-
-            public byte[] Buffer { get; }
-
-            public GrowingPartStream Stream { get; }
-
-            public CancellationToken Token { get; }
-
-            public Task<S3UploadedPart>? Upload { get; set; }
-
-            public bool IsCut => Volatile.Read(ref _state) == CutShort;
-
-            public bool IsWithdrawn => Volatile.Read(ref _state) == Withdrawn;
-
-            public bool IsStopped => IsCut || IsWithdrawn;
-
-            /// <summary>The part's real length once cut.</summary>
-            public int FinalLength => Volatile.Read(ref _finalLength);
-
-            /// <summary>The writer: the buffer is full. False if the part was withdrawn first.</summary>
-            public bool TrySeal() => Interlocked.CompareExchange(ref _state, Sealed, Streaming) == Streaming;
-
-            /// <summary>The writer: the object ended with <paramref name="length"/> bytes in the part. False if withdrawn first.</summary>
-            public bool TryCut(int length)
-            {
-                Volatile.Write(ref _finalLength, length);
-                return TryStop(CutShort);
-            }
-
-            /// <summary>The writer (hint run out) or the request (stalled): stop it and give the buffer back.</summary>
-            public bool TryWithdraw() => TryStop(Withdrawn);
-
-            /// <summary>Only once its request has ended (the uploader's Dispose), so a stop never meets a disposed source.</summary>
-            public void Dispose()
-            {
-                _abandon.Dispose();
-                _stop.Dispose();
-            }
-
-            private bool TryStop(int end)
-            {
-                if (Interlocked.CompareExchange(ref _state, end, Streaming) != Streaming)
-                {
-                    return false;
-                }
-
-                if (end == Withdrawn)
-                {
-                    _withdrawn();
-                }
-
-                _stop.Cancel();
-                return true;
-            }
         }
     }
 }

@@ -8,8 +8,6 @@ namespace PersonalizeDeletion.Staging
     /// </summary>
     public sealed class StagingUploadException : Exception
     {
-        public const string StagingUploadFailedErrorId = "StagingUploadFailed";
-
         public StagingUploadException(string operation, string bucket, string key, string? errorCode, int? statusCode, string detail, Exception? innerException = null)
             : base(BuildMessage(operation, bucket, key, errorCode, detail), innerException)
         {

@@ -42,7 +42,6 @@ namespace PersonalizeDeletion.Staging
         private int _end;
         private bool _endOfFile;
         private long _line = 1;
-        private long _rowBytes;
         private bool _readingHeader = true;
 
         // Where USER_ID is among the header's columns; a one-column file (the common case) takes the fast path.
@@ -58,11 +57,11 @@ namespace PersonalizeDeletion.Staging
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
-                throw new UserIdFileException(UserIdFileException.NotFoundErrorId, Format("The user ID file '{0}' does not exist.", path), path, null, ex);
+                throw new UserIdFileException(ErrorIds.UserIdFileNotFound, Format("The user ID file '{0}' does not exist.", path), path, null, ex);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                throw new UserIdFileException(UserIdFileException.NotReadableErrorId, Format("The user ID file '{0}' cannot be read: {1}", path, ex.Message), path, null, ex);
+                throw new UserIdFileException(ErrorIds.UserIdFileNotReadable, Format("The user ID file '{0}' cannot be read: {1}", path, ex.Message), path, null, ex);
             }
 
             try
@@ -100,7 +99,6 @@ namespace PersonalizeDeletion.Staging
 
             byte[] bytes = Unescape(ref start, ref length, doubledQuotes);
             utf8UserId = new ReadOnlySpan<byte>(bytes, start, length);
-            _rowBytes += length + 1;
             foreach (byte b in utf8UserId)
             {
                 if (b >= 0x80)
@@ -130,23 +128,6 @@ namespace PersonalizeDeletion.Staging
             return consumed <= 0 || lines <= 0 ? 0 : (long)((double)(_stream.Length - consumed) * lines / consumed);
         }
 
-        /// <summary>
-        /// About how many bytes of USER_ID CSV rows (the ID and a line feed) the rest of the file holds: its remaining
-        /// length, scaled by what the lines read so far became as rows, since quotes, CR line ends and blank lines
-        /// make a file longer than its rows (an Export-Csv file by about a fifth). 0 before the first ID, or for a pipe.
-        /// </summary>
-        public long EstimateRemainingRowBytes()
-        {
-            if (!_stream.CanSeek)
-            {
-                return 0;
-            }
-
-            long consumed = Consumed;
-            long remaining = _stream.Length - consumed;
-            return consumed <= 0 || remaining <= 0 ? 0 : (long)(remaining * Math.Min(1.0, (double)_rowBytes / consumed));
-        }
-
         public void Dispose() => _stream.Dispose();
 
         // Bytes of the file taken so far (header and BOM included); only for a stream that can seek.
@@ -173,7 +154,7 @@ namespace PersonalizeDeletion.Staging
             if (!TryReadRecord(-1, fields, out _, out _, out _, out long line))
             {
                 throw new UserIdFileException(
-                    UserIdFileException.InvalidHeaderErrorId,
+                    ErrorIds.InvalidUserIdFileHeader,
                     Format("The user ID file '{0}' is empty; its first line must be the header {1}.", _path, UserIdCsv.HeaderName),
                     _path,
                     1);
@@ -572,7 +553,7 @@ namespace PersonalizeDeletion.Staging
             }
             catch (IOException ex)
             {
-                throw new UserIdFileException(UserIdFileException.NotReadableErrorId, Format("The user ID file '{0}' cannot be read: {1}", _path, ex.Message), _path, _line, ex);
+                throw new UserIdFileException(ErrorIds.UserIdFileNotReadable, Format("The user ID file '{0}' cannot be read: {1}", _path, ex.Message), _path, _line, ex);
             }
 
             if (read == 0)
@@ -587,7 +568,7 @@ namespace PersonalizeDeletion.Staging
 
         private UserIdFileException Fail(long line, string reason, Exception? inner = null)
         {
-            string errorId = _readingHeader ? UserIdFileException.InvalidHeaderErrorId : UserIdFileException.InvalidFileErrorId;
+            string errorId = _readingHeader ? ErrorIds.InvalidUserIdFileHeader : ErrorIds.InvalidUserIdFile;
             return new UserIdFileException(errorId, Format("Line {0} of the user ID file '{1}': {2}", line, _path, reason), _path, line, inner);
         }
 

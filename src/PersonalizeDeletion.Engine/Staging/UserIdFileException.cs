@@ -8,11 +8,6 @@ namespace PersonalizeDeletion.Staging
     /// </summary>
     public sealed class UserIdFileException : Exception
     {
-        public const string NotFoundErrorId = "UserIdFileNotFound";
-        public const string NotReadableErrorId = "UserIdFileNotReadable";
-        public const string InvalidHeaderErrorId = "InvalidUserIdFileHeader";
-        public const string InvalidFileErrorId = "InvalidUserIdFile";
-
         public UserIdFileException(string errorId, string message, string path, long? lineNumber, Exception? innerException = null)
             : base(message, innerException)
         {
@@ -21,7 +16,7 @@ namespace PersonalizeDeletion.Staging
             LineNumber = lineNumber;
         }
 
-        /// <summary>One of the *ErrorId constants; the cmdlet's ErrorRecord uses it.</summary>
+        /// <summary>UserIdFileNotFound, UserIdFileNotReadable, InvalidUserIdFileHeader or InvalidUserIdFile (<see cref="ErrorIds"/>).</summary>
         public string ErrorId { get; }
 
         public string Path { get; }

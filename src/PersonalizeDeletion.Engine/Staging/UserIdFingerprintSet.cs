@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 
 namespace PersonalizeDeletion.Staging
@@ -10,27 +12,13 @@ namespace PersonalizeDeletion.Staging
     /// <c>HashSet&lt;string&gt;</c> costs, so that de-duplicating millions of IDs stays cheap.
     /// </summary>
     /// <remarks>
-    /// Only a 96-bit fingerprint of each ID's UTF-8 bytes is kept (the first 96 bits of XxHash128), not the ID.
-    /// Valid IDs and their UTF-8 encodings correspond one to one, so IDs from strings and from files are
-    /// compared alike. Two different IDs are taken as duplicates only if their fingerprints collide; for n
-    /// distinct IDs the probability of any collision is about n^2 / 2^97 (around 6e-18 for a million IDs,
-    /// 6e-14 for a hundred million), far below the chance of a hardware fault.
+    /// Only a 96-bit fingerprint of each ID's UTF-8 bytes is kept (the first 96 bits of XxHash128): two distinct
+    /// IDs are taken as one only if their fingerprints collide, about n^2 / 2^97 for n IDs (6e-18 for a million).
     /// <para>
-    /// Of the 96 bits, 8 choose one of 256 tables and are not stored; a slot holds the other 88 (a 64-bit key
-    /// and a 24-bit tag). Each table is a linear-probing table that grows by about a quarter when it is 80% full,
-    /// so a large set is always about 64% to 80% full: it has no moment, as a table that doubles has, where half
-    /// of its memory waits empty.
-    /// </para>
-    /// <para>
-    /// A table's slots live in pages of <see cref="PageSlots"/> slots, carved out of 1 MiB arrays rented from the
-    /// shared pool. A table that grows takes new pages and gives its old ones back to the set, where the next
-    /// table to grow takes them: growing leaves no garbage behind to raise the process's peak memory and touches
-    /// little fresh memory (on virtual machines the first touch of a page is the dominant cost of a large set;
-    /// bench/README.md). <see cref="Dispose"/> returns the arrays to the pool, so a session that stages again
-    /// reuses them.
-    /// </para>
-    /// <para>
-    /// Not thread-safe; using the set after <see cref="Dispose"/> throws <see cref="ObjectDisposedException"/>.
+    /// 8 of the 96 bits choose one of 256 linear-probing tables; a slot holds the other 88. A table grows by about a
+    /// quarter when 80% full, into pages carved from pooled 1 MiB arrays, and gives its old pages to the next table
+    /// that grows: a large set never has half its memory waiting empty, and growing leaves no garbage behind
+    /// (why fresh memory matters: bench/README.md). Not thread-safe; <see cref="Dispose"/> returns the arrays.
     /// </para>
     /// </remarks>
     internal sealed class UserIdFingerprintSet : IDisposable
@@ -159,10 +147,11 @@ namespace PersonalizeDeletion.Staging
         [MethodImpl(HotPath.Optimize)]
         public static void Fingerprint(ReadOnlySpan<byte> utf8UserId, out ulong key, out uint tag)
         {
-            // The same bits as the first 12 bytes XxHash128.Hash writes (big-endian high half, then low half).
-            Xxh3.Hash128(utf8UserId, out ulong high, out ulong low);
-            key = high;
-            tag = (uint)(low >> 32);
+            // XXH3-128 as XxHash128 writes it: the high half big-endian, then the low half.
+            Span<byte> hash = stackalloc byte[16];
+            XxHash128.Hash(utf8UserId, hash);
+            key = BinaryPrimitives.ReadUInt64BigEndian(hash);
+            tag = BinaryPrimitives.ReadUInt32BigEndian(hash.Slice(8));
 
             // Zero marks an empty slot; folding the fingerprints whose first 64 bits are zero into those
             // that start with 1 costs 2^-64 in distinctness.
@@ -177,11 +166,8 @@ namespace PersonalizeDeletion.Staging
         /// occurrence); <paramref name="added"/>[i] tells whether the i-th was new.
         /// </summary>
         /// <remarks>
-        /// A large set is far bigger than the CPU caches, so each ID costs one memory access that misses them
-        /// (about 100 ns on a virtual machine). The batch's first slots are all read in one tight loop before any
-        /// is inserted: the reads do not depend on each other, so the processor overlaps their misses, and the
-        /// inserts then find the slots in the cache (checking, hashing and adding a million IDs read from a file
-        /// took about 95 ms this way, 115 ms when each slot was read 16 IDs ahead of its insert).
+        /// Each ID of a large set costs a memory access that misses the CPU caches: reading the batch's home slots in
+        /// one loop before inserting lets the processor overlap those misses (bench/README.md).
         /// </remarks>
         [MethodImpl(HotPath.Optimize)]
         public void Add(ReadOnlySpan<ulong> keys, ReadOnlySpan<uint> tags, Span<bool> added)

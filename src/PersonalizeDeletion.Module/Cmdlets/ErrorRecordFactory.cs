@@ -2,16 +2,22 @@ using System;
 using System.Management.Automation;
 using PersonalizeDeletion.Aws;
 using PersonalizeDeletion.Personalize;
+using PersonalizeDeletion.Requests;
 using PersonalizeDeletion.Staging;
 
 namespace PersonalizeDeletion.Cmdlets
 {
     /// <summary>
-    /// One place that turns lower-layer failures into error records. ErrorIds are public API: scripts match
-    /// FullyQualifiedErrorId, so an id once shipped never changes meaning.
+    /// One place that turns lower-layer failures into error records, each ErrorId (<see cref="ErrorIds"/>) with its
+    /// category. ErrorIds are public API: scripts match FullyQualifiedErrorId, so an id once shipped never changes
+    /// meaning.
     /// </summary>
     internal static class ErrorRecordFactory
     {
+        /// <summary>An error of the ErrorId's usual category.</summary>
+        internal static ErrorRecord Create(string errorId, Exception exception, object? target) =>
+            new ErrorRecord(exception, errorId, CategoryOf(errorId), target);
+
         internal static ErrorRecord Create(string errorId, ErrorCategory category, Exception exception, object? target)
         {
             return new ErrorRecord(exception, errorId, category, target);
@@ -19,20 +25,19 @@ namespace PersonalizeDeletion.Cmdlets
 
         /// <summary>InvalidJobArn: checked before any call, so a typo never reaches the service.</summary>
         internal static ErrorRecord InvalidJobArn(string? text) =>
-            Create("InvalidJobArn", ErrorCategory.InvalidArgument,
+            Create(ErrorIds.InvalidJobArn,
                 new ArgumentException($"'{text}' is not a data deletion job ARN. Expected arn:aws:personalize:<region>:<account>:data-deletion-job/<name>."), text);
 
         /// <summary>InvalidDatasetGroupArn: checked before any call, so a typo never reaches the service.</summary>
         internal static ErrorRecord InvalidDatasetGroupArn(string? text) =>
-            Create("InvalidDatasetGroupArn", ErrorCategory.InvalidArgument,
-                new ArgumentException($"'{text}' is not a dataset group ARN. Expected arn:aws:personalize:<region>:<account>:dataset-group/<name>."), text);
+            Create(ErrorIds.InvalidDatasetGroupArn, DeletionBatch.NotADatasetGroupArn(text), text);
 
         internal static ErrorRecord Create(Exception exception, object? target, string? errorIdForServiceErrors, string? credentialSource)
         {
             switch (exception)
             {
                 case AwsConfigurationException configuration:
-                    return new ErrorRecord(configuration, configuration.ErrorId, CategoryOf(configuration.ErrorId), configuration.Target ?? target);
+                    return Create(configuration.ErrorId, configuration, configuration.Target ?? target);
 
                 case PersonalizeServiceException service when IsCredentialRejection(service.ErrorCode):
                     {
@@ -40,38 +45,49 @@ namespace PersonalizeDeletion.Cmdlets
                         var rejected = new UnauthorizedAccessException(
                             $"Personalize rejected {source}: {service.Message} Check the access key, secret key and session token, or choose other credentials with -ProfileName or -Credential.",
                             service);
-                        return new ErrorRecord(rejected, "InvalidCredentials", ErrorCategory.AuthenticationError, target);
+                        return Create(ErrorIds.InvalidCredentials, rejected, target);
                     }
 
                 case PersonalizeServiceException service when service.ErrorCode == "AccessDeniedException":
-                    return new ErrorRecord(service, "AccessDenied", ErrorCategory.PermissionDenied, target);
+                    return Create(ErrorIds.AccessDenied, service, target);
 
                 case PersonalizeServiceException service:
                     return new ErrorRecord(service, errorIdForServiceErrors ?? ServiceErrorId(service.ErrorCode), CategoryOf(service), target);
 
                 case PersonalizeClientException client:
-                    return new ErrorRecord(client, "ServiceUnreachable", ErrorCategory.ConnectionError, target);
+                    return Create(ErrorIds.ServiceUnreachable, client, target);
 
                 case StagingUploadException staging:
-                    return new ErrorRecord(staging, StagingUploadException.StagingUploadFailedErrorId, ErrorCategory.WriteError, staging.Uri);
+                    return Create(ErrorIds.StagingUploadFailed, staging, staging.Uri);
 
                 case UserIdFileException file:
-                    return new ErrorRecord(file, file.ErrorId, CategoryOf(file), file.Path);
+                    return Create(file.ErrorId, file, file.Path);
 
                 default:
-                    return new ErrorRecord(exception, errorIdForServiceErrors ?? "UnexpectedError", ErrorCategory.NotSpecified, target);
+                    return Create(errorIdForServiceErrors ?? ErrorIds.UnexpectedError, exception, target);
             }
         }
 
-        private static ErrorCategory CategoryOf(UserIdFileException file)
+        /// <summary>The category of each ErrorId; a few call sites pass a more precise one (a folder given as a file).</summary>
+        internal static ErrorCategory CategoryOf(string errorId) => errorId switch
         {
-            switch (file.ErrorId)
-            {
-                case UserIdFileException.NotFoundErrorId: return ErrorCategory.ObjectNotFound;
-                case UserIdFileException.NotReadableErrorId: return ErrorCategory.ReadError;
-                default: return ErrorCategory.InvalidData;
-            }
-        }
+            ErrorIds.InvalidUserId or ErrorIds.InvalidUserIdFileHeader or ErrorIds.InvalidUserIdFile or ErrorIds.DataLocationKmsEncrypted => ErrorCategory.InvalidData,
+            ErrorIds.UnrecognizedInputObject => ErrorCategory.InvalidType,
+            ErrorIds.UserIdFileNotFound or ErrorIds.DatasetGroupNotFound or ErrorIds.DataLocationNotFound or ErrorIds.DataDeletionJobNotFound or ErrorIds.ProfileNotFound => ErrorCategory.ObjectNotFound,
+            ErrorIds.UserIdFileNotReadable or ErrorIds.DataLocationUnreadable => ErrorCategory.ReadError,
+            ErrorIds.ConfirmationNotPossible or ErrorIds.DataDeletionJobNotCreated => ErrorCategory.InvalidOperation,
+            ErrorIds.DatasetGroupNotActive => ErrorCategory.ResourceUnavailable,
+            ErrorIds.DataLocationTooLarge => ErrorCategory.LimitsExceeded,
+            ErrorIds.StagingUploadFailed or ErrorIds.StagedDataNotRemoved => ErrorCategory.WriteError,
+            ErrorIds.JobNameInUse => ErrorCategory.ResourceExists,
+            ErrorIds.DataDeletionJobOutcomeUnknown or ErrorIds.WaitTimedOut => ErrorCategory.OperationTimeout,
+            ErrorIds.DataDeletionJobFailed => ErrorCategory.InvalidResult,
+            ErrorIds.CredentialsNotFound or ErrorIds.InvalidCredentials => ErrorCategory.AuthenticationError,
+            ErrorIds.AccessDenied => ErrorCategory.PermissionDenied,
+            ErrorIds.ServiceUnreachable => ErrorCategory.ConnectionError,
+            ErrorIds.UnexpectedError => ErrorCategory.NotSpecified,
+            _ => ErrorCategory.InvalidArgument,
+        };
 
         private static bool IsCredentialRejection(string errorCode) =>
             errorCode == "UnrecognizedClientException"
@@ -95,17 +111,6 @@ namespace PersonalizeDeletion.Cmdlets
                 case ResourceAlreadyExistsException: return ErrorCategory.ResourceExists;
                 case ResourceInUseException: return ErrorCategory.ResourceBusy;
                 default: return exception.StatusCode >= 500 ? ErrorCategory.ResourceUnavailable : ErrorCategory.InvalidOperation;
-            }
-        }
-
-        private static ErrorCategory CategoryOf(string configurationErrorId)
-        {
-            switch (configurationErrorId)
-            {
-                case "ProfileNotFound": return ErrorCategory.ObjectNotFound;
-                case "CredentialsNotFound": return ErrorCategory.AuthenticationError;
-                case "RegionNotFound": return ErrorCategory.InvalidArgument;
-                default: return ErrorCategory.InvalidArgument;
             }
         }
     }

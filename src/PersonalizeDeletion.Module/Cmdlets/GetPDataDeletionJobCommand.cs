@@ -52,7 +52,7 @@ namespace PersonalizeDeletion.Cmdlets
                 // A typo ("COMPLETE") would list nothing, which reads as "no job ran": the worst answer an audit can get.
                 if (!DataDeletionJob.DocumentedStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
                 {
-                    ThrowTerminatingError(ErrorRecordFactory.Create("InvalidStatus", ErrorCategory.InvalidArgument,
+                    ThrowTerminatingError(ErrorRecordFactory.Create(ErrorIds.InvalidStatus, ErrorCategory.InvalidArgument,
                         new ArgumentException($"'{status}' is not a data deletion job status. Use {string.Join(", ", DataDeletionJob.DocumentedStatuses)} (or filter the output with Where-Object Status -EQ '{status}')."), status));
                 }
             }
@@ -106,7 +106,7 @@ namespace PersonalizeDeletion.Cmdlets
                 }
                 catch (ResourceNotFoundException notFound)
                 {
-                    WriteError(ErrorRecordFactory.Create("DataDeletionJobNotFound", ErrorCategory.ObjectNotFound,
+                    WriteError(ErrorRecordFactory.Create(ErrorIds.DataDeletionJobNotFound, ErrorCategory.ObjectNotFound,
                         new ItemNotFoundException($"No data deletion job '{arn.Name}' exists in {arn.Region} for account {arn.Account}.", notFound),
                         arn.Text));
                 }
@@ -171,7 +171,7 @@ namespace PersonalizeDeletion.Cmdlets
             }
             catch (ResourceNotFoundException notFound) when (DatasetGroupArn is not null)
             {
-                WriteError(ErrorRecordFactory.Create("DatasetGroupNotFound", ErrorCategory.ObjectNotFound,
+                WriteError(ErrorRecordFactory.Create(ErrorIds.DatasetGroupNotFound, ErrorCategory.ObjectNotFound,
                     new ItemNotFoundException($"Dataset group '{DatasetGroupArn}' does not exist.", notFound), DatasetGroupArn));
                 return;
             }
@@ -193,7 +193,7 @@ namespace PersonalizeDeletion.Cmdlets
             if (listed == 0 && DatasetGroupArn is not null && !DatasetGroupExists(client))
             {
                 // The listing of a dataset group that does not exist is empty, not an error: say which it is.
-                WriteError(ErrorRecordFactory.Create("DatasetGroupNotFound", ErrorCategory.ObjectNotFound,
+                WriteError(ErrorRecordFactory.Create(ErrorIds.DatasetGroupNotFound, ErrorCategory.ObjectNotFound,
                     new ItemNotFoundException($"Dataset group '{DatasetGroupArn}' does not exist."), DatasetGroupArn));
                 return;
             }
@@ -201,7 +201,7 @@ namespace PersonalizeDeletion.Cmdlets
             if (matched == 0 && Name is not null && !WildcardPattern.ContainsWildcardCharacters(Name))
             {
                 // Like Get-Process -Name: asking for one job by its exact name and finding none is an error.
-                WriteError(ErrorRecordFactory.Create("DataDeletionJobNotFound", ErrorCategory.ObjectNotFound,
+                WriteError(ErrorRecordFactory.Create(ErrorIds.DataDeletionJobNotFound, ErrorCategory.ObjectNotFound,
                     new ItemNotFoundException($"No data deletion job named '{Name}' was found in {scope}."), Name));
             }
         }

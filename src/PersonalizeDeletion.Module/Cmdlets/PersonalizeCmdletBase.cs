@@ -23,29 +23,29 @@ namespace PersonalizeDeletion.Cmdlets
 
         /// <summary>The AWS region to call (AWS.Tools' -Region).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("RegionToCall")]
+        [Alias(AwsParameterAliases.RegionToCall)]
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("StoredCredentials", "AWSProfileName")]
+        [Alias(AwsParameterAliases.StoredCredentials, AwsParameterAliases.AWSProfileName)]
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? ProfileName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("AWSProfilesLocation", "ProfilesLocation")]
+        [Alias(AwsParameterAliases.AWSProfilesLocation, AwsParameterAliases.ProfilesLocation)]
         public string? ProfileLocation { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("AK")]
+        [Alias(AwsParameterAliases.AK)]
         public string? AccessKey { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("SK", "SecretAccessKey")]
+        [Alias(AwsParameterAliases.SK, AwsParameterAliases.SecretAccessKey)]
         public string? SecretKey { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("ST")]
+        [Alias(AwsParameterAliases.ST)]
         public string? SessionToken { get; set; }
 
         /// <summary>An AWSCredentials object (from AWS.Tools or the SDK), or any object that yields one.</summary>

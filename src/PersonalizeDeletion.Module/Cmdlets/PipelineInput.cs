@@ -2,62 +2,78 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 
 namespace PersonalizeDeletion.Cmdlets
 {
     /// <summary>
     /// What one piped object (not a string) brings to New-PDataDeletionJob, read by property name the way
-    /// ValueFromPipelineByPropertyName would bind it: user IDs (USER_ID, UserId, UserIds), local files (a FileInfo,
-    /// FullName, Path), S3 locations (DataLocation, S3Uri, DataSource, or BucketName with Key) and the AWS
-    /// parameters. AWS values apply to this object only and are put back when it is disposed, as PowerShell does
-    /// with pipeline-bound parameters; values given on the command line win.
+    /// ValueFromPipelineByPropertyName would bind it: user IDs (-UserId and its aliases), a local file (a FileInfo,
+    /// or -Path's names), an S3 location (-DataLocation's names, or BucketName with Key) and the AWS parameters.
+    /// The names are the command's own parameter names and aliases, read from its metadata. AWS values apply to
+    /// this object only and are put back when it is disposed, as PowerShell does with pipeline-bound parameters;
+    /// values given on the command line win.
     /// </summary>
     /// <remarks>
-    /// Rows of user IDs (an object with a USER_ID, UserId or UserIds property) never carry AWS values: exports
-    /// have columns such as Region or ST (a US state, and SessionToken's alias) that are data about the user, and
-    /// binding them would send each row to another region or account, or stop the command on the first row.
+    /// Rows of user IDs (an object with a user ID property) never carry AWS values: exports have columns such as
+    /// Region or ST (a US state, and SessionToken's alias) that are data about the user, and binding them would send
+    /// each row to another region or account, or stop the command on the first row.
     /// </remarks>
     internal sealed class PipelineInput : IDisposable
     {
-        private static readonly string[] RegionAliases = { "RegionToCall" };
-        private static readonly string[] ProfileNameAliases = { "StoredCredentials", "AWSProfileName" };
-        private static readonly string[] ProfileLocationAliases = { "AWSProfilesLocation", "ProfilesLocation" };
-        private static readonly string[] AccessKeyAliases = { "AK" };
-        private static readonly string[] SecretKeyAliases = { "SK", "SecretAccessKey" };
-        private static readonly string[] SessionTokenAliases = { "ST" };
-
-        private static readonly string[] UserIdNames = { "USER_ID", "UserId", "UserIds" };
-        private static readonly string[] LocationNames = { "DataLocation", "S3Uri", "DataSource" };
-        private static readonly string[] FileNames = { "FullName", "Path" };
-
         private readonly List<Action> _restore = new List<Action>();
         private readonly PSObject _item;
+        private readonly Names _names;
 
-        private PipelineInput(PSObject item)
+        private PipelineInput(PSObject item, Names names)
         {
             _item = item;
+            _names = names;
         }
 
         /// <summary>True when the object carries AWS parameter values that apply to it.</summary>
         public bool HasConnectionValues => _restore.Count > 0;
 
+        /// <summary>A FileInfo's full path.</summary>
+        public string? File => _item.BaseObject is FileInfo file ? file.FullName : null;
+
+        /// <summary>True when the object has a user ID property (even one holding nothing).</summary>
+        public bool HasUserIds => _names.UserId.Any(name => _item.Properties[name] is not null);
+
+        /// <summary>The values of every user ID property the object has: a row with both USER_ID and UserIds loses neither.</summary>
+        public IEnumerable<object?> UserIdValues => _names.UserId
+            .Select(name => _item.Properties[name])
+            .Where(property => property is not null)
+            .SelectMany(property => Values(property!.Value));
+
+        /// <summary>The first S3 location property.</summary>
+        public string? Location => _names.DataLocation.Select(name => Text(_item, name)).FirstOrDefault(text => text is not null);
+
+        /// <summary>The first file name property (FullName, Path): literal, since piped names are never patterns.</summary>
+        public string? LiteralPath => _names.Path.Select(name => Text(_item, name)).FirstOrDefault(text => text is not null);
+
+        /// <summary>"s3://bucket/key" for an S3 object as AWS.Tools' Get-S3Object emits it (BucketName and Key).</summary>
+        public string? BucketAndKey => Text(_item, "BucketName") is string bucket && Text(_item, "Key") is string key ? "s3://" + bucket + "/" + key : null;
+
+        /// <summary>Reads the object and applies its AWS values to <paramref name="command"/> (unless it is a row of user IDs).</summary>
         public static PipelineInput Read(NewPDataDeletionJobCommand command, PSObject item, ISet<string> commandLine)
         {
-            var input = new PipelineInput(item);
-            if (input.HasUserIds())
+            var input = new PipelineInput(item, Names.Of(command));
+            if (input.HasUserIds)
             {
                 return input;
             }
 
-            input.Override(commandLine, "Region", RegionAliases, () => command.Region, value => command.Region = value);
-            input.Override(commandLine, "ProfileName", ProfileNameAliases, () => command.ProfileName, value => command.ProfileName = value);
-            input.Override(commandLine, "ProfileLocation", ProfileLocationAliases, () => command.ProfileLocation, value => command.ProfileLocation = value);
-            input.Override(commandLine, "AccessKey", AccessKeyAliases, () => command.AccessKey, value => command.AccessKey = value);
-            input.Override(commandLine, "SecretKey", SecretKeyAliases, () => command.SecretKey, value => command.SecretKey = value);
-            input.Override(commandLine, "SessionToken", SessionTokenAliases, () => command.SessionToken, value => command.SessionToken = value);
-            input.Override(commandLine, "EndpointUrl", Array.Empty<string>(), () => command.EndpointUrl, value => command.EndpointUrl = value);
-            if (!commandLine.Contains("Credential") && Property(item, "Credential") is object credential)
+            Names names = input._names;
+            input.Override(commandLine, names.Region, () => command.Region, value => command.Region = value);
+            input.Override(commandLine, names.ProfileName, () => command.ProfileName, value => command.ProfileName = value);
+            input.Override(commandLine, names.ProfileLocation, () => command.ProfileLocation, value => command.ProfileLocation = value);
+            input.Override(commandLine, names.AccessKey, () => command.AccessKey, value => command.AccessKey = value);
+            input.Override(commandLine, names.SecretKey, () => command.SecretKey, value => command.SecretKey = value);
+            input.Override(commandLine, names.SessionToken, () => command.SessionToken, value => command.SessionToken = value);
+            input.Override(commandLine, names.EndpointUrl, () => command.EndpointUrl, value => command.EndpointUrl = value);
+            if (!commandLine.Contains(nameof(command.Credential)) && Property(item, nameof(command.Credential)) is object credential)
             {
                 object? saved = command.Credential;
                 command.Credential = credential;
@@ -65,64 +81,6 @@ namespace PersonalizeDeletion.Cmdlets
             }
 
             return input;
-        }
-
-        /// <summary>Adds what the object holds; false when it holds nothing the command understands.</summary>
-        public bool AddTo(NewPDataDeletionJobCommand command, DeletionBatch batch)
-        {
-            bool understood = false;
-            if (_item.BaseObject is FileInfo file)
-            {
-                command.AddFile(batch, file.FullName);
-                return true;
-            }
-
-            // Every user ID property the object has: a row with both USER_ID and UserIds loses neither.
-            foreach (string name in UserIdNames)
-            {
-                if (_item.Properties[name] is PSPropertyInfo property)
-                {
-                    understood = true;
-                    foreach (object? id in Values(property.Value))
-                    {
-                        command.AddUserIdValue(batch, id);
-                    }
-                }
-            }
-
-            foreach (string name in LocationNames)
-            {
-                if (Text(_item, name) is string location)
-                {
-                    understood = true;
-                    command.AddLocation(batch, location);
-                    break;
-                }
-            }
-
-            if (!understood)
-            {
-                foreach (string name in FileNames)
-                {
-                    if (Text(_item, name) is string path)
-                    {
-                        // Literal: piped names come from Get-ChildItem, Resolve-Path or a list, never patterns.
-                        understood = true;
-                        command.AddLiteralPath(batch, path);
-                        break;
-                    }
-                }
-            }
-
-            string? bucket = Text(_item, "BucketName");
-            string? key = Text(_item, "Key");
-            if (bucket is not null && key is not null)
-            {
-                understood = true;
-                command.AddBucketAndKey(batch, bucket, key);
-            }
-
-            return understood;
         }
 
         public void Dispose()
@@ -135,32 +93,15 @@ namespace PersonalizeDeletion.Cmdlets
             _restore.Clear();
         }
 
-        private bool HasUserIds()
+        /// <param name="names">The parameter's name, then its aliases.</param>
+        private void Override(ISet<string> commandLine, string[] names, Func<string?> get, Action<string?> set)
         {
-            foreach (string name in UserIdNames)
-            {
-                if (_item.Properties[name] is not null)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private void Override(ISet<string> commandLine, string name, string[] aliases, Func<string?> get, Action<string?> set)
-        {
-            if (commandLine.Contains(name))
+            if (commandLine.Contains(names[0]))
             {
                 return;
             }
 
-            string? value = Text(_item, name);
-            for (int i = 0; value is null && i < aliases.Length; i++)
-            {
-                value = Text(_item, aliases[i]);
-            }
-
+            string? value = names.Select(name => Text(_item, name)).FirstOrDefault(text => text is not null);
             if (value is null)
             {
                 return;
@@ -204,6 +145,51 @@ namespace PersonalizeDeletion.Cmdlets
             {
                 yield return each is PSObject inner ? inner.BaseObject : each;
             }
+        }
+
+        /// <summary>The property names each parameter binds from: its name, then the aliases its [Alias] attribute declares.</summary>
+        private sealed class Names
+        {
+            private static Names? _cached;
+
+            private Names(IDictionary<string, ParameterMetadata> parameters)
+            {
+                string[] Of(string parameter) => new[] { parameter }.Concat(parameters[parameter].Aliases).ToArray();
+                UserId = Of(nameof(NewPDataDeletionJobCommand.UserId));
+                DataLocation = Of(nameof(NewPDataDeletionJobCommand.DataLocation));
+                Path = Of(nameof(NewPDataDeletionJobCommand.Path));
+                Region = Of(nameof(NewPDataDeletionJobCommand.Region));
+                ProfileName = Of(nameof(NewPDataDeletionJobCommand.ProfileName));
+                ProfileLocation = Of(nameof(NewPDataDeletionJobCommand.ProfileLocation));
+                AccessKey = Of(nameof(NewPDataDeletionJobCommand.AccessKey));
+                SecretKey = Of(nameof(NewPDataDeletionJobCommand.SecretKey));
+                SessionToken = Of(nameof(NewPDataDeletionJobCommand.SessionToken));
+                EndpointUrl = Of(nameof(NewPDataDeletionJobCommand.EndpointUrl));
+            }
+
+            public string[] UserId { get; }
+
+            public string[] DataLocation { get; }
+
+            public string[] Path { get; }
+
+            public string[] Region { get; }
+
+            public string[] ProfileName { get; }
+
+            public string[] ProfileLocation { get; }
+
+            public string[] AccessKey { get; }
+
+            public string[] SecretKey { get; }
+
+            public string[] SessionToken { get; }
+
+            public string[] EndpointUrl { get; }
+
+            /// <summary>Read once per process: the attributes do not change.</summary>
+            public static Names Of(NewPDataDeletionJobCommand command) =>
+                _cached ??= new Names(command.MyInvocation.MyCommand.Parameters);
         }
     }
 }

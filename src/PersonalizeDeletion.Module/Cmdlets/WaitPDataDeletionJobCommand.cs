@@ -195,7 +195,7 @@ namespace PersonalizeDeletion.Cmdlets
             WriteObject(job);
             if (string.Equals(job.Status, DataDeletionJob.StatusFailed, StringComparison.OrdinalIgnoreCase))
             {
-                WriteError(ErrorRecordFactory.Create("DataDeletionJobFailed", ErrorCategory.InvalidResult, new DataDeletionJobFailedException(job), job));
+                WriteError(ErrorRecordFactory.Create(ErrorIds.DataDeletionJobFailed, ErrorCategory.InvalidResult, new DataDeletionJobFailedException(job), job));
             }
         }
 
@@ -254,7 +254,7 @@ namespace PersonalizeDeletion.Cmdlets
                 }
                 catch (Exception failure) when (!(failure is PipelineStoppedException))
                 {
-                    WriteError(ErrorRecordFactory.Create("StagedDataNotRemoved", ErrorCategory.WriteError,
+                    WriteError(ErrorRecordFactory.Create(ErrorIds.StagedDataNotRemoved, ErrorCategory.WriteError,
                         new InvalidOperationException($"Could not remove {location}, the staged user IDs of {first.JobName}: {failure.Message}", failure), location.ToString()));
                 }
             }
@@ -273,7 +273,7 @@ namespace PersonalizeDeletion.Cmdlets
                 if (failure.Value is ResourceNotFoundException notFound)
                 {
                     waiter.Abandon(failure.Key);
-                    WriteError(ErrorRecordFactory.Create("DataDeletionJobNotFound", ErrorCategory.ObjectNotFound,
+                    WriteError(ErrorRecordFactory.Create(ErrorIds.DataDeletionJobNotFound, ErrorCategory.ObjectNotFound,
                         new ItemNotFoundException($"No data deletion job '{failure.Key.JobName}' exists ({failure.Key.JobArn}).", notFound),
                         failure.Key.JobArn));
                 }
@@ -294,7 +294,7 @@ namespace PersonalizeDeletion.Cmdlets
             }
 
             string states = string.Join(", ", unfinished.Select(job => $"{job.JobName} {job.Status ?? "UNKNOWN"}"));
-            WriteError(ErrorRecordFactory.Create("WaitTimedOut", ErrorCategory.OperationTimeout,
+            WriteError(ErrorRecordFactory.Create(ErrorIds.WaitTimedOut, ErrorCategory.OperationTimeout,
                 new TimeoutException($"{unfinished.Count} of {_jobs.Count} data deletion job(s) did not finish within {limit.TotalSeconds:0} s: {states}."),
                 unfinished.ToArray()));
         }

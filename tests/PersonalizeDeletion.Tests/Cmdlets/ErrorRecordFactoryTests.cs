@@ -127,12 +127,12 @@ namespace PersonalizeDeletion.Tests.Cmdlets
         }
 
         [Theory]
-        [InlineData(AwsErrorIds.ProfileNotFound, ErrorCategory.ObjectNotFound)]
-        [InlineData(AwsErrorIds.CredentialsNotFound, ErrorCategory.AuthenticationError)]
-        [InlineData(AwsErrorIds.RegionNotFound, ErrorCategory.InvalidArgument)]
-        [InlineData(AwsErrorIds.InvalidRegion, ErrorCategory.InvalidArgument)]
-        [InlineData(AwsErrorIds.InvalidEndpointUrl, ErrorCategory.InvalidArgument)]
-        [InlineData(AwsErrorIds.InvalidCredentialObject, ErrorCategory.InvalidArgument)]
+        [InlineData(ErrorIds.ProfileNotFound, ErrorCategory.ObjectNotFound)]
+        [InlineData(ErrorIds.CredentialsNotFound, ErrorCategory.AuthenticationError)]
+        [InlineData(ErrorIds.RegionNotFound, ErrorCategory.InvalidArgument)]
+        [InlineData(ErrorIds.InvalidRegion, ErrorCategory.InvalidArgument)]
+        [InlineData(ErrorIds.InvalidEndpointUrl, ErrorCategory.InvalidArgument)]
+        [InlineData(ErrorIds.InvalidCredentialObject, ErrorCategory.InvalidArgument)]
         public void ConfigurationErrorsKeepTheirIdAndTarget(string errorId, ErrorCategory category)
         {
             var configuration = new AwsConfigurationException(errorId, "Something about the AWS settings.", "dev");
@@ -148,7 +148,7 @@ namespace PersonalizeDeletion.Tests.Cmdlets
         [Fact]
         public void ConfigurationErrorsWithoutATargetUseTheCallersTarget()
         {
-            var configuration = new AwsConfigurationException(AwsErrorIds.RegionNotFound, "No region.");
+            var configuration = new AwsConfigurationException(ErrorIds.RegionNotFound, "No region.");
 
             ErrorRecord record = ErrorRecordFactory.Create(configuration, Target, null, null);
 
@@ -168,10 +168,10 @@ namespace PersonalizeDeletion.Tests.Cmdlets
         }
 
         [Theory]
-        [InlineData(UserIdFileException.NotFoundErrorId, ErrorCategory.ObjectNotFound)]
-        [InlineData(UserIdFileException.NotReadableErrorId, ErrorCategory.ReadError)]
-        [InlineData(UserIdFileException.InvalidHeaderErrorId, ErrorCategory.InvalidData)]
-        [InlineData(UserIdFileException.InvalidFileErrorId, ErrorCategory.InvalidData)]
+        [InlineData(ErrorIds.UserIdFileNotFound, ErrorCategory.ObjectNotFound)]
+        [InlineData(ErrorIds.UserIdFileNotReadable, ErrorCategory.ReadError)]
+        [InlineData(ErrorIds.InvalidUserIdFileHeader, ErrorCategory.InvalidData)]
+        [InlineData(ErrorIds.InvalidUserIdFile, ErrorCategory.InvalidData)]
         public void UserIdFileProblemsNameTheFile(string errorId, ErrorCategory category)
         {
             var file = new UserIdFileException(errorId, "Problem with users.csv.", "/data/users.csv", 3);

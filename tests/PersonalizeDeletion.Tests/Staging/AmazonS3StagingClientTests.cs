@@ -89,7 +89,7 @@ namespace PersonalizeDeletion.Tests.Staging
             byte[] part = Encoding.UTF8.GetBytes("USER_ID\nu1\n");
 
             string uploadId = await client.CreateMultipartUploadAsync(address, Attributes(), CancellationToken.None);
-            S3UploadedPart uploaded = await client.UploadPartAsync(address, uploadId, 1, new MemoryStream(part), CancellationToken.None);
+            S3UploadedPart uploaded = await client.UploadPartAsync(address, uploadId, 1, new ArraySegment<byte>(part), CancellationToken.None);
             string? eTag = await client.CompleteMultipartUploadAsync(address, uploadId, new[] { uploaded }, CancellationToken.None);
             await client.AbortMultipartUploadAsync(address, uploadId, CancellationToken.None);
             await client.DeleteObjectAsync(address, CancellationToken.None);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -69,7 +68,7 @@ namespace PersonalizeDeletion.Tests.Staging
             }
         }
 
-        public async Task<S3UploadedPart> UploadPartAsync(S3ObjectAddress address, string uploadId, int partNumber, Stream content, CancellationToken cancellationToken)
+        public async Task<S3UploadedPart> UploadPartAsync(S3ObjectAddress address, string uploadId, int partNumber, ArraySegment<byte> content, CancellationToken cancellationToken)
         {
             lock (_sync)
             {
@@ -78,25 +77,8 @@ namespace PersonalizeDeletion.Tests.Staging
 
             try
             {
-                var call = new Call("UploadPart", address, null, uploadId, partNumber, null) { DeclaredLength = content.Length };
-                await BeginAsync(call, cancellationToken);
-
-                // Like an HTTP client: the announced length, read as it comes; a body that ends short is no part.
-                byte[] bytes = new byte[content.Length];
-                int read = 0;
-                while (read < bytes.Length)
-                {
-                    int n = await content.ReadAsync(bytes, read, bytes.Length - read, cancellationToken);
-                    if (n == 0)
-                    {
-                        throw new S3RequestException("IncompleteBody", 400, null, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
-                    }
-
-                    read += n;
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                call.Content = bytes;
+                byte[] bytes = content.ToArray();
+                await BeginAsync(new Call("UploadPart", address, null, uploadId, partNumber, bytes), cancellationToken);
                 lock (_sync)
                 {
                     if (!_uploads.TryGetValue(uploadId, out OpenUpload? upload))
@@ -203,11 +185,8 @@ namespace PersonalizeDeletion.Tests.Staging
             /// <summary>The part number for UploadPart, the number of parts for CompleteMultipartUpload.</summary>
             public int PartNumber { get; }
 
-            /// <summary>What was sent: for UploadPart, set once its whole body has been read.</summary>
-            public byte[]? Content { get; set; }
-
-            /// <summary>For UploadPart, the length its stream announced when the call started.</summary>
-            public long DeclaredLength { get; set; }
+            /// <summary>What was sent (PutObject and UploadPart).</summary>
+            public byte[]? Content { get; }
         }
 
         internal sealed class StoredObject

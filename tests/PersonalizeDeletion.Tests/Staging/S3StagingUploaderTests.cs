@@ -327,6 +327,38 @@ namespace PersonalizeDeletion.Tests.Staging
         }
 
         [Fact]
+        public async Task AnAbortLetsACreateMultipartUploadInFlightFinishAndAbortsTheUploadItMade()
+        {
+            // Cancelled, the request might still have made the upload on the service's side, with its ID never
+            // learned: nobody could abort it, and it would hold the IDs of its parts.
+            var createStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            bool cancelledWhenAnswered = true;
+            _s3.OnCall = async (call, ct) =>
+            {
+                if (call.Operation == "CreateMultipartUpload")
+                {
+                    createStarted.TrySetResult();
+                    await answer.Task;
+                    cancelledWhenAnswered = ct.IsCancellationRequested;
+                }
+            };
+            var uploader = new S3StagingUploader(_s3, Target(partSize: MinPart));
+            Ids(220_000).ForEach(uploader.Add);
+            await createStarted.Task.WaitAsync(Guard);
+
+            Task aborting = uploader.AbortAsync();
+            answer.SetResult();
+            await aborting.WaitAsync(Guard);
+            uploader.Dispose();
+
+            Assert.False(cancelledWhenAnswered);
+            Assert.Contains(_s3.Calls, c => c.Operation == "AbortMultipartUpload");
+            Assert.Empty(_s3.OpenUploadKeys);
+            Assert.Empty(uploader.Leftovers);
+        }
+
+        [Fact]
         public void DisposeWithoutCompleteOfASmallListSendsNothing()
         {
             var uploader = new S3StagingUploader(_s3, Target());

@@ -266,37 +266,6 @@ namespace PersonalizeDeletion.Tests.Staging
             Assert.Equal(0, reader.EstimateRemainingLines());
         }
 
-        [Theory]
-        [InlineData("\n", false)]
-        [InlineData("\r\n", true)]
-        public void EstimatesTheRowBytesLeftFromWhatTheLinesSoFarBecame(string lineEnd, bool quoted)
-        {
-            // An Export-Csv file (every field quoted, CR LF) is about a fifth longer than the rows it holds.
-            var content = new StringBuilder(quoted ? "\"USER_ID\"" : "USER_ID").Append(lineEnd);
-            long rowBytes = 0;
-            for (int i = 0; i < 100_000; i++)
-            {
-                string id = "user-" + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-                content.Append(quoted ? "\"" + id + "\"" : id).Append(lineEnd);
-                rowBytes += i < 512 ? 0 : id.Length + 1;
-            }
-
-            string path = Write(content.ToString());
-            using var reader = new UserIdCsvFileReader(path);
-            Assert.Equal(0, reader.EstimateRemainingRowBytes());
-            for (int i = 0; i < 512; i++)
-            {
-                Assert.True(reader.TryReadNextUtf8(out _, out _));
-            }
-
-            Assert.InRange(reader.EstimateRemainingRowBytes(), rowBytes * 0.98, rowBytes * 1.01);
-            while (reader.TryReadNextUtf8(out _, out _))
-            {
-            }
-
-            Assert.Equal(0, reader.EstimateRemainingRowBytes());
-        }
-
         private string Write(string content)
         {
             string path = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".csv");

@@ -1,5 +1,7 @@
 using System;
+using System.Buffers.Binary;
 using System.Globalization;
+using System.IO.Hashing;
 using System.Linq;
 using System.Text;
 using PersonalizeDeletion.Staging;
@@ -9,6 +11,31 @@ namespace PersonalizeDeletion.Tests.Staging
 {
     public class UserIdFingerprintSetTests
     {
+        [Fact]
+        public void FingerprintOfTheEmptyIdIsTheFirst96BitsOfItsPublishedXxh3Hash()
+        {
+            // XXH3-128 of no bytes is 99aa06d3014798d8 6001c324468d497f (the xxHash reference's test vector).
+            UserIdFingerprintSet.Fingerprint(ReadOnlySpan<byte>.Empty, out ulong key, out uint tag);
+            Assert.Equal(0x99aa06d3014798d8UL, key);
+            Assert.Equal(0x6001c324U, tag);
+        }
+
+        [Theory]
+        [InlineData("a")]
+        [InlineData("user-1")]
+        [InlineData("user-00000001")]
+        [InlineData("8f14e45f-ceea-467f-a0e6-2b3c1f0c6a9d")]
+        [InlineData("\u00e9\U0001F600")]
+        public void FingerprintsAreTheFirst96BitsOfXxHash128(string id)
+        {
+            byte[] utf8 = Encoding.UTF8.GetBytes(id);
+            Span<byte> hash = stackalloc byte[16];
+            XxHash128.Hash(utf8, hash);
+            UserIdFingerprintSet.Fingerprint(utf8, out ulong key, out uint tag);
+            Assert.Equal(BinaryPrimitives.ReadUInt64BigEndian(hash), key);
+            Assert.Equal(BinaryPrimitives.ReadUInt32BigEndian(hash.Slice(8)), tag);
+        }
+
         [Fact]
         public void AddsNewIdsAndRecognisesDuplicates()
         {

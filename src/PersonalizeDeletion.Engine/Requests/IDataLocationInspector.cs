@@ -1,0 +1,18 @@
+using System.Threading;
+using System.Threading.Tasks;
+using PersonalizeDeletion.Staging;
+
+namespace PersonalizeDeletion.Requests
+{
+    /// <summary>The S3 questions a deletion request asks about data locations, and the removal of what it staged.</summary>
+    internal interface IDataLocationInspector
+    {
+        /// <summary>Null when nothing is there (no such key, or no .csv under the folder).</summary>
+        Task<DataLocationSummary?> SummarizeAsync(S3Location location, CancellationToken cancellationToken);
+
+        /// <summary>Whether <paramref name="location"/> holds exactly the bytes of <paramref name="staged"/>.</summary>
+        Task<bool> HoldsSameDataAsync(string location, StagedObject staged, CancellationToken cancellationToken);
+
+        Task DeleteAsync(string bucket, string key, CancellationToken cancellationToken);
+    }
+}

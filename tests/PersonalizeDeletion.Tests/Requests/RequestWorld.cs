@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using PersonalizeDeletion.Personalize;
+using PersonalizeDeletion.Requests;
+using PersonalizeDeletion.Staging;
+using PersonalizeDeletion.Tests.Jobs;
+using PersonalizeDeletion.Tests.Staging;
+
+namespace PersonalizeDeletion.Tests.Requests
+{
+    /// <summary>
+    /// Everything a <see cref="DeletionRequest"/> talks to, in memory: dataset groups and jobs (Personalize), the
+    /// staging bucket and callers' data locations (S3), a reporter that records, and a clock whose waits return at
+    /// once and are recorded.
+    /// </summary>
+    internal sealed class RequestWorld : IDeletionServices, IDataLocationInspector
+    {
+        public const string Account = "123456789012";
+        public const string Retail = "arn:aws:personalize:us-east-1:123456789012:dataset-group/retail";
+        public const string Media = "arn:aws:personalize:us-east-1:123456789012:dataset-group/media";
+        public const string Books = "arn:aws:personalize:us-east-1:123456789012:dataset-group/books";
+        public const string Role = "arn:aws:iam::123456789012:role/PersonalizeDeletionRole";
+        public const string StagingUri = "s3://deletion-staging/requests/";
+
+        private readonly Dictionary<string, DataLocationSummary> _locations = new Dictionary<string, DataLocationSummary>(StringComparer.Ordinal);
+
+        public RequestWorld()
+        {
+            Service = new GroupsAndJobs(Jobs);
+            foreach (string group in new[] { Retail, Media, Books })
+            {
+                Service.Groups[group] = "ACTIVE";
+            }
+        }
+
+        /// <summary>The jobs; Create refuses a name that is taken, as the service does.</summary>
+        public InMemoryPersonalizeClient Jobs { get; } = new InMemoryPersonalizeClient();
+
+        /// <summary>What the request calls: dataset groups, and <see cref="Jobs"/>.</summary>
+        public GroupsAndJobs Service { get; }
+
+        public InMemoryS3StagingClient S3 { get; } = new InMemoryS3StagingClient();
+
+        public RecordingReporter Reporter { get; } = new RecordingReporter();
+
+        public FakeClock Clock { get; } = new FakeClock();
+
+        public List<string> Deleted { get; } = new List<string>();
+
+        /// <summary>Set to fail the removal of staged objects.</summary>
+        public Func<string, Exception?>? DeleteFault { get; set; }
+
+        public int Connections { get; private set; }
+
+        public DeletionRequest Request(DeletionRequestOptions? options = null, CancellationToken cancellation = default) =>
+            new DeletionRequest(options ?? new DeletionRequestOptions(), Reporter, Clock, cancellation);
+
+        public DeletionTarget Target(params string[] groups) => Target(groups.Length == 0 ? new[] { Retail } : groups, StagingUri);
+
+        public DeletionTarget Target(string[] groups, string? stagingUri) => new DeletionTarget(groups, Role, stagingUri, "test", () =>
+        {
+            Connections++;
+            return this;
+        });
+
+        public void AddLocation(string uri, long bytes, string content) => _locations[uri] = new DataLocationSummary(1, bytes, null, content);
+
+        /// <summary>Objects in the staging bucket, by key.</summary>
+        public IReadOnlyDictionary<string, InMemoryS3StagingClient.StoredObject> Staged => S3.Objects;
+
+        public string StagedText(string key) => Encoding.UTF8.GetString(S3.Objects[key].Content);
+
+        public IPersonalizeClient Personalize(string region) => Service;
+
+        public IS3StagingClient Staging() => S3;
+
+        public IDataLocationInspector Inspector(string expectedBucketOwner) => this;
+
+        public Task<DataLocationSummary?> SummarizeAsync(S3Location location, CancellationToken cancellationToken) =>
+            Task.FromResult(_locations.TryGetValue(location.ToString(), out DataLocationSummary? summary) ? summary : null);
+
+        public Task<bool> HoldsSameDataAsync(string location, StagedObject staged, CancellationToken cancellationToken)
+        {
+            string key = location.Substring(("s3://" + staged.Bucket + "/").Length);
+            return Task.FromResult(S3.Objects.TryGetValue(key, out InMemoryS3StagingClient.StoredObject? stored)
+                && stored.Content.SequenceEqual(S3.Objects[staged.Key].Content));
+        }
+
+        public async Task DeleteAsync(string bucket, string key, CancellationToken cancellationToken)
+        {
+            if (DeleteFault?.Invoke(key) is Exception fault)
+            {
+                throw fault;
+            }
+
+            Deleted.Add(key);
+            await S3.DeleteObjectAsync(new S3ObjectAddress(bucket, key, Account), cancellationToken);
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
