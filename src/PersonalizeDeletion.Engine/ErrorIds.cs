@@ -54,6 +54,7 @@ namespace PersonalizeDeletion
         public const string AccessDenied = "AccessDenied";
         public const string InvalidEndpointUrl = "InvalidEndpointUrl";
         public const string ServiceUnreachable = "ServiceUnreachable";
+        public const string AwsSdkConflict = "AwsSdkConflict";
 
         // Anything else
         public const string UnexpectedError = "UnexpectedError";

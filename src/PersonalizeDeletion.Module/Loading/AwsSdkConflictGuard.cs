@@ -14,7 +14,7 @@ namespace PersonalizeDeletion.Loading
     /// </summary>
     internal static class AwsSdkConflictGuard
     {
-        internal const string ErrorId = "AwsSdkConflict";
+        internal const string ErrorId = ErrorIds.AwsSdkConflict;
 
         internal static void ThrowIfConflict(PSCmdlet cmdlet)
         {

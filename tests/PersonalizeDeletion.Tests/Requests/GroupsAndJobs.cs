@@ -64,6 +64,43 @@ namespace PersonalizeDeletion.Tests.Requests
         public Task<Page<DatasetGroupInfo>> ListDatasetGroupsAsync(string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
             throw new NotSupportedException("A deletion request does not list dataset groups.");
 
+        // The assurance reads, as the in-memory client seeds them.
+        public Task<Page<SolutionInfo>> ListSolutionsAsync(string? datasetGroupArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            _jobs.ListSolutionsAsync(datasetGroupArn, nextToken, maxResults, cancellationToken);
+
+        public Task<Page<SolutionVersionInfo>> ListSolutionVersionsAsync(string? solutionArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            _jobs.ListSolutionVersionsAsync(solutionArn, nextToken, maxResults, cancellationToken);
+
+        public Task<Page<CampaignInfo>> ListCampaignsAsync(string? solutionArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            _jobs.ListCampaignsAsync(solutionArn, nextToken, maxResults, cancellationToken);
+
+        public Task<CampaignInfo> DescribeCampaignAsync(string campaignArn, CancellationToken cancellationToken) =>
+            _jobs.DescribeCampaignAsync(campaignArn, cancellationToken);
+
+        public Task<Page<DatasetInfo>> ListDatasetsAsync(string? datasetGroupArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            _jobs.ListDatasetsAsync(datasetGroupArn, nextToken, maxResults, cancellationToken);
+
+        public Task<Page<DatasetImportJobInfo>> ListDatasetImportJobsAsync(string? datasetArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            _jobs.ListDatasetImportJobsAsync(datasetArn, nextToken, maxResults, cancellationToken);
+
+        public Task<Page<BatchJobInfo>> ListBatchInferenceJobsAsync(string? solutionVersionArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            _jobs.ListBatchInferenceJobsAsync(solutionVersionArn, nextToken, maxResults, cancellationToken);
+
+        public Task<Page<BatchJobInfo>> ListBatchSegmentJobsAsync(string? solutionVersionArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            _jobs.ListBatchSegmentJobsAsync(solutionVersionArn, nextToken, maxResults, cancellationToken);
+
+        public Task<BatchJobInfo> DescribeBatchInferenceJobAsync(string batchInferenceJobArn, CancellationToken cancellationToken) =>
+            _jobs.DescribeBatchInferenceJobAsync(batchInferenceJobArn, cancellationToken);
+
+        public Task<BatchJobInfo> DescribeBatchSegmentJobAsync(string batchSegmentJobArn, CancellationToken cancellationToken) =>
+            _jobs.DescribeBatchSegmentJobAsync(batchSegmentJobArn, cancellationToken);
+
+        public Task<Page<RecommenderInfo>> ListRecommendersAsync(string? datasetGroupArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            _jobs.ListRecommendersAsync(datasetGroupArn, nextToken, maxResults, cancellationToken);
+
+        public Task<RecommenderInfo> DescribeRecommenderAsync(string recommenderArn, CancellationToken cancellationToken) =>
+            _jobs.DescribeRecommenderAsync(recommenderArn, cancellationToken);
+
         public void Dispose()
         {
         }
