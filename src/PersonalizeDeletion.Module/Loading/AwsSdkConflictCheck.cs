@@ -19,7 +19,7 @@ namespace PersonalizeDeletion.Loading
     internal static class AwsSdkConflictCheck
     {
         /// <summary>The AWS SDK assemblies the engine is compiled against (the others, it reaches through AWSSDK.Core).</summary>
-        internal static readonly IReadOnlyList<string> GuardedAssemblyNames = new[] { "AWSSDK.Core", "AWSSDK.S3" };
+        internal static readonly IReadOnlyList<string> GuardedAssemblyNames = new[] { "AWSSDK.Core", "AWSSDK.S3", "AWSSDK.SecurityToken" };
 
         /// <summary>
         /// The first guarded assembly of <paramref name="shipped"/> that would bind to an older copy among
