@@ -142,8 +142,8 @@ Describe 'New-PDataDeletionJob' {
         }
 
         It 'applies AWS parameters carried by a piped object that names data to that object, as by-property-name binding would' {
-            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'eu/list-1.csv' -Content "USER_ID`nx`n"
-            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'eu/list-2.csv' -Content "USER_ID`ny`n"
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'eu/list-1.csv' -Content "USER_ID`nx`n" -Region 'eu-west-1'
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'eu/list-2.csv' -Content "USER_ID`ny`n" -Region 'eu-west-1'
             $jobs = @(
                 [pscustomobject]@{ DataLocation = 's3://customer-data/eu/list-1.csv'; Region = 'eu-west-1' }
                 [pscustomobject]@{ DataLocation = 's3://customer-data/eu/list-2.csv'; Region = 'eu-west-1' }

@@ -23,9 +23,13 @@ Describe 'Wait-PDataDeletionJob' {
     }
 
     It 'waits for one job piped from New-PDataDeletionJob and outputs it COMPLETED with NumDeleted' {
+        # NumDeleted counts records removed: a's 40 interactions and its user row, b's one interaction; c has none.
+        Add-PdFakeUserRecord -DatasetGroupArn $PdRetailGroup -UserId 'a' -Count 40 | Out-Null
+        Add-PdFakeUserRecord -DatasetGroupArn $PdRetailGroup -UserId 'a', 'b' -DatasetType USERS | Out-Null
         $job = 'a', 'b', 'c' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup @Submit | Wait-PDataDeletionJob -PollInterval 1
         $job.Status | Should -Be 'COMPLETED'
-        $job.NumDeleted | Should -Be 3
+        $job.NumDeleted | Should -Be 42
+        @(Get-PdFakeUserRecord -DatasetGroupArn $PdRetailGroup | ForEach-Object { $_.records.PSObject.Properties } | Where-Object Name -In 'a', 'b').Count | Should -Be 0
         $job.LastUpdatedDateTime | Should -BeGreaterThan $job.CreationDateTime
     }
 
@@ -55,11 +59,19 @@ Describe 'Wait-PDataDeletionJob' {
 
     It 'waits for 20 jobs over two dataset groups with at most one call per group per round, Describe only at the end' {
         Set-PdFakeConfig -Settings @{ pendingMs = 1500; inProgressMs = 1500; pendingLimit = 20 }
-        $jobs = foreach ($i in 1..20) { New-PdTestJob -Group $(if ($i % 2) { $PdRetailGroup } else { $PdMediaGroup }) -Users "user-$i" }
+        # user-i has i interactions in its job's dataset group, so each job's NumDeleted tells which users it removed.
+        $expected = @{}
+        $jobs = foreach ($i in 1..20) {
+            $group = if ($i % 2) { $PdRetailGroup } else { $PdMediaGroup }
+            Add-PdFakeUserRecord -DatasetGroupArn $group -UserId "user-$i" -Count $i | Out-Null
+            $job = New-PdTestJob -Group $group -Users "user-$i"
+            $expected[$job.JobArn] = $i
+            $job
+        }
         Clear-PdFakeRequest
         $done = $jobs | Wait-PDataDeletionJob -PollInterval 1
         @($done).Count | Should -Be 20
-        $done | ForEach-Object { $_.Status | Should -Be 'COMPLETED'; $_.NumDeleted | Should -Be 1 }
+        $done | ForEach-Object { $_.Status | Should -Be 'COMPLETED'; $_.NumDeleted | Should -Be $expected[$_.JobArn] }
 
         $requests = @(Get-PdFakeRequest -Service personalize)
         $lists = @($requests | Where-Object operation -EQ 'ListDataDeletionJobs')

@@ -12,14 +12,16 @@ using PersonalizeDeletion.Fake.Faults;
 using PersonalizeDeletion.Fake.Hosting;
 using PersonalizeDeletion.Fake.Model;
 using PersonalizeDeletion.Fake.Personalize;
+using PersonalizeDeletion.Fake.Personalize.Resources;
 using PersonalizeDeletion.Fake.S3;
 using PersonalizeDeletion.Fake.Signing;
 
 namespace PersonalizeDeletion.Fake.Control;
 
 /// <summary>
-/// The unsigned JSON endpoints under /_fake/ through which tests seed state, inject faults and
-/// inspect what the fake received. Mistakes in a call are answered 400 with {"error": ...}.
+/// The unsigned JSON endpoints under /_fake/ through which tests seed state (dataset groups, datasets and
+/// user records, jobs, solutions and the other resources, buckets and objects), inject faults and inspect
+/// what the fake received. Mistakes in a call are answered 400 with {"error": ...}.
 /// </summary>
 public sealed class ControlApi
 {
@@ -29,13 +31,17 @@ public sealed class ControlApi
 
     private readonly FakeState _state;
     private readonly Action _shutdown;
+    private readonly Func<FakeServer> _server;
     private readonly ShapeValidator _validator;
+    private readonly ResourceSeeder _seeder;
 
-    public ControlApi(FakeState state, Action shutdown)
+    public ControlApi(FakeState state, Action shutdown, Func<FakeServer> server)
     {
         _state = state;
         _shutdown = shutdown;
+        _server = server;
         _validator = new ShapeValidator(state.Model);
+        _seeder = new ResourceSeeder(state.Personalize, state.Resources, _validator);
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -48,6 +54,9 @@ public sealed class ControlApi
             {
                 case ("GET", "health"):
                     await WriteJson(context, 200, new JsonObject { ["status"] = "ok" });
+                    break;
+                case ("GET", "endpoints"):
+                    await WriteJson(context, 200, Endpoints());
                     break;
                 case ("POST", "shutdown"):
                     await WriteJson(context, 200, new JsonObject { ["status"] = "stopping" });
@@ -78,6 +87,21 @@ public sealed class ControlApi
                     break;
                 case ("GET", "jobs"):
                     await WriteJson(context, 200, Jobs());
+                    break;
+                case ("POST", "datasets"):
+                    await WriteJson(context, 200, AddDataset(await ReadJson(context)));
+                    break;
+                case ("POST", "records"):
+                    await WriteJson(context, 200, AddRecords(await ReadJson(context)));
+                    break;
+                case ("GET", "records"):
+                    await WriteJson(context, 200, Records(context.Request.Query["datasetGroupArn"]));
+                    break;
+                case ("POST", "resources"):
+                    await WriteJson(context, 200, Resource(_seeder.Seed(await ReadJson(context), _state.Clock.UtcNow)));
+                    break;
+                case ("GET", "resources"):
+                    await WriteJson(context, 200, new JsonArray(_state.Resources.All().Select(r => (JsonNode)Resource(r)).ToArray()));
                     break;
                 case ("POST", "faults"):
                     _state.Faults.Add(FaultRule.Parse(await ReadJson(context)));
@@ -164,11 +188,17 @@ public sealed class ControlApi
     private JsonNode SeedJobs(JsonElement body)
     {
         var groupArn = String(body, "datasetGroupArn") ?? throw new ArgumentException("datasetGroupArn is required.");
-        var group = _state.Personalize.DescribeDatasetGroup(groupArn);
+        var group = _state.Personalize.FindDatasetGroup(groupArn);
         var count = Int(body, "count") ?? 1;
         var status = String(body, "status") ?? "COMPLETED";
         var prefix = String(body, "namePrefix") ?? "seed";
         var numDeleted = Int(body, "numDeleted") ?? 1;
+        var sharedLocation = String(body, "dataLocation");
+        if (sharedLocation is not null)
+        {
+            PersonalizeSimulation.ParseS3Location(sharedLocation);
+        }
+
         if (count < 1 || count > 100_000)
         {
             throw new ArgumentException("count must be between 1 and 100000.");
@@ -189,7 +219,7 @@ public sealed class ControlApi
 
             // One second apart, oldest first, so every job has its own creation time and a stable order.
             var created = now.AddSeconds(i - count - 1);
-            var location = $"s3://personalize-deletion-seed-{group.Account}/{prefix}/{name}.csv";
+            var location = sharedLocation ?? $"s3://personalize-deletion-seed-{group.Account}/{prefix}/{name}.csv";
             jobs.Add(new DataDeletionJobRecord
             {
                 JobName = name,
@@ -200,7 +230,7 @@ public sealed class ControlApi
                 DataLocation = location,
                 RoleArn = $"arn:aws:iam::{group.Account}:role/PersonalizeDataDeletion",
                 CreationDateTime = created,
-                Data = DeletionData.External(location),
+                VisibleFrom = created,
                 Fixed = new DataDeletionJobView(
                     status,
                     status == "PENDING" ? created : created.AddMilliseconds(500),
@@ -217,25 +247,104 @@ public sealed class ControlApi
         };
     }
 
+    /// <summary>Every job, visible to the service's reads or not, with what it read and when.</summary>
     private JsonNode Jobs()
     {
-        var now = _state.Clock.UtcNow;
         var array = new JsonArray();
-        foreach (var job in _state.Personalize.AllJobs())
+        foreach (var (job, view) in _state.Personalize.AllJobs())
         {
-            var view = job.Observe(now);
             var json = PersonalizeJson.Job(job, view, summary: false);
             json["creationDateTime"] = job.CreationDateTime;
             json["lastUpdatedDateTime"] = view.LastUpdatedDateTime;
+            json["visibleFrom"] = job.VisibleFrom;
             json["account"] = job.Account;
             json["region"] = job.Region;
             json["seeded"] = job.Seeded;
             json["tags"] = new JsonArray(job.Tags.Select(t => (JsonNode)new JsonObject { ["tagKey"] = t.Key, ["tagValue"] = t.Value }).ToArray());
-            json["objects"] = new JsonArray(job.Data.Keys.Select(k => (JsonNode)k).ToArray());
+            json["readAt"] = job.Input?.ReadAt;
+            json["readFailure"] = job.Input?.Failure;
+            json["objectsRead"] = new JsonArray((job.Input?.Objects ?? Array.Empty<S3StoredObject>())
+                .Select(o => (JsonNode)new JsonObject { ["bucket"] = o.Bucket, ["key"] = o.Key, ["size"] = o.Data.LongLength, ["etag"] = o.ETag })
+                .ToArray());
+            json["usersRead"] = job.Input is { Failure: null } input ? input.UserIds.Count : null;
             array.Add(json);
         }
 
         return array;
+    }
+
+    private JsonNode Endpoints()
+    {
+        var server = _server();
+        return new JsonObject
+        {
+            ["url"] = server.BaseAddress,
+            ["regions"] = new JsonObject(server.RegionUrls.Select(r => new KeyValuePair<string, JsonNode?>(r.Key, r.Value.GetLeftPart(UriPartial.Authority)))),
+        };
+    }
+
+    private JsonNode AddDataset(JsonElement body)
+    {
+        var groupArn = String(body, "datasetGroupArn") ?? throw new ArgumentException("datasetGroupArn is required.");
+        var type = String(body, "datasetType") ?? throw new ArgumentException("datasetType is required (INTERACTIONS, USERS, ITEMS, ACTIONS, ACTION_INTERACTIONS).");
+        var created = _state.Clock.UtcNow.AddSeconds(Double(body, "createdOffsetSeconds") ?? 0);
+        var dataset = _state.Personalize.EnsureDataset(groupArn, type, String(body, "name"), String(body, "status"), created);
+        var json = PersonalizeJson.Dataset(dataset);
+        CheckShape("DatasetSummary", json);
+        return json;
+    }
+
+    private JsonNode AddRecords(JsonElement body)
+    {
+        var groupArn = String(body, "datasetGroupArn") ?? throw new ArgumentException("datasetGroupArn is required.");
+        var group = _state.Personalize.FindDatasetGroup(groupArn);
+        var dataset = _state.Personalize.EnsureDataset(groupArn, String(body, "datasetType") ?? "INTERACTIONS", null, null, group.CreationDateTime);
+        if (!body.TryGetProperty("records", out var records) || records.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException("records must be an object of user ID to number of records, e.g. {\"user-1\": 40}.");
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in records.EnumerateObject())
+        {
+            counts[record.Name] = record.Value.ValueKind == JsonValueKind.Number && record.Value.TryGetInt32(out var count)
+                ? count
+                : throw new ArgumentException($"records.{record.Name} must be an integer.");
+        }
+
+        _state.Personalize.SetUserRecords(dataset, counts);
+        return new JsonObject { ["datasetArn"] = dataset.Arn, ["users"] = counts.Count };
+    }
+
+    private JsonNode Records(string? datasetGroupArn) => new JsonArray(_state.Personalize.Datasets(string.IsNullOrEmpty(datasetGroupArn) ? null : datasetGroupArn)
+        .Select(d => (JsonNode)new JsonObject
+        {
+            ["datasetArn"] = d.Dataset.Arn,
+            ["datasetGroupArn"] = d.Dataset.DatasetGroupArn,
+            ["datasetType"] = d.Dataset.DatasetType,
+            ["records"] = new JsonObject(d.Records.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new KeyValuePair<string, JsonNode?>(r.Key, r.Value))),
+        })
+        .ToArray());
+
+    private static JsonObject Resource(SeededResource resource)
+    {
+        var json = ResourceJson.Summary(resource);
+        json["kind"] = resource.Kind.Name;
+        json["arn"] = resource.Arn;
+        json["datasetGroupArn"] = resource.DatasetGroupArn;
+        json["parentArn"] = resource.ParentArn;
+        json["region"] = resource.Region;
+        return json;
+    }
+
+    private void CheckShape(string shape, JsonNode json)
+    {
+        using var document = JsonDocument.Parse(json.ToJsonString());
+        var result = _validator.Validate(shape, document.RootElement);
+        if (!result.IsValid)
+        {
+            throw new ArgumentException(result.Message);
+        }
     }
 
     private async Task WriteRequests(HttpContext context)
@@ -251,8 +360,8 @@ public sealed class ControlApi
     {
         var name = String(body, "name") ?? throw new ArgumentException("name is required.");
         var owner = String(body, "owner") ?? S3Store.DefaultOwner;
-        var bucket = _state.S3.RegisterBucket(name, owner, _state.Clock.UtcNow);
-        return new JsonObject { ["name"] = bucket.Name, ["owner"] = bucket.Owner };
+        var bucket = _state.S3.RegisterBucket(name, owner, String(body, "region") ?? S3Store.DefaultRegion, _state.Clock.UtcNow);
+        return new JsonObject { ["name"] = bucket.Name, ["owner"] = bucket.Owner, ["region"] = bucket.Region };
     }
 
     private JsonNode Objects(string? bucket, string? key) => new JsonArray(_state.S3.AllObjects()
@@ -260,6 +369,7 @@ public sealed class ControlApi
         .Select(o => (JsonNode)new JsonObject
         {
             ["bucket"] = o.Bucket,
+            ["region"] = _state.S3.FindBucket(o.Bucket)?.Region,
             ["key"] = o.Key,
             ["size"] = o.Data.LongLength,
             ["contentType"] = o.ContentType,
@@ -299,7 +409,13 @@ public sealed class ControlApi
         var metadata = context.Request.Headers
             .Where(h => h.Key.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase))
             .ToDictionary(h => h.Key["x-amz-meta-".Length..].ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
-        var target = _state.S3.EnsureBucket(bucket, _state.Clock.UtcNow);
+        string? region = context.Request.Query["region"];
+        var target = _state.S3.EnsureBucket(bucket, string.IsNullOrEmpty(region) ? S3Store.DefaultRegion : region, _state.Clock.UtcNow);
+        if (!string.IsNullOrEmpty(region) && target.Region != region)
+        {
+            throw new ArgumentException($"Bucket {bucket} exists in {target.Region}, not {region}.");
+        }
+
         var stored = new S3StoredObject
         {
             Bucket = target.Name,
@@ -309,6 +425,7 @@ public sealed class ControlApi
             Metadata = metadata,
             ETag = S3Store.ETagOf(data),
             LastModified = _state.Clock.UtcNow,
+            Encryption = S3Encryption.FromHeaders(name => context.Request.Headers.TryGetValue(name, out var value) ? value.ToString() : null),
         };
         _state.S3.Put(stored);
         return new JsonObject { ["bucket"] = bucket, ["key"] = key, ["size"] = data.Length, ["etag"] = stored.ETag };
@@ -353,6 +470,11 @@ public sealed class ControlApi
     private static string? String(JsonElement body, string name) =>
         body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
             ? value.ValueKind == JsonValueKind.String ? value.GetString() : throw new ArgumentException($"{name} must be a string.")
+            : null;
+
+    private static double? Double(JsonElement body, string name) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value.ValueKind == JsonValueKind.Number ? value.GetDouble() : throw new ArgumentException($"{name} must be a number.")
             : null;
 
     private static int? Int(JsonElement body, string name) =>
