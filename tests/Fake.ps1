@@ -369,6 +369,8 @@ function Set-PdFakeS3Object {
         [string] $Region,
         [ValidateSet('AES256', 'aws:kms', 'aws:kms:dsse')] [string] $ServerSideEncryption,
         [string] $KmsKeyId,
+        # Grows the content to this many bytes with line feeds in the fake (size limits without sending the bytes).
+        [long] $PadToBytes,
         $Fake
     )
     $target = Resolve-PdFake $Fake
@@ -380,6 +382,7 @@ function Set-PdFakeS3Object {
     if ($KmsKeyId) { $headers['x-amz-server-side-encryption-aws-kms-key-id'] = $KmsKeyId }
     $uri = "$($target.Url)/_fake/s3/object?bucket=$([uri]::EscapeDataString($Bucket))&key=$([uri]::EscapeDataString($Key))"
     if ($Region) { $uri += "&region=$([uri]::EscapeDataString($Region))" }
+    if ($PadToBytes) { $uri += "&padTo=$PadToBytes" }
     Invoke-RestMethod -Uri $uri -Method Put -Body $bytes -ContentType $ContentType -Headers $headers -NoProxy
 }
 

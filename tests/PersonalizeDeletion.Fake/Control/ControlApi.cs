@@ -406,6 +406,18 @@ public sealed class ControlApi
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
         var data = buffer.ToArray();
+
+        // padTo=N grows the content to N bytes with line feeds, so size limits can be tested without sending N bytes.
+        if (context.Request.Query["padTo"] is { Count: > 0 } padTo)
+        {
+            var size = long.TryParse(padTo.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= data.LongLength && n <= 200_000_000
+                ? n
+                : throw new ArgumentException("padTo must be a byte count from the content's length to 200000000.");
+            var padded = new byte[size];
+            data.CopyTo(padded, 0);
+            padded.AsSpan(data.Length).Fill((byte)'\n');
+            data = padded;
+        }
         var metadata = context.Request.Headers
             .Where(h => h.Key.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase))
             .ToDictionary(h => h.Key["x-amz-meta-".Length..].ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
