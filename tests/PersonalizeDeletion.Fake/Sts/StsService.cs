@@ -17,12 +17,16 @@ public sealed class StsService
 
     private static readonly XNamespace Namespace = "https://sts.amazonaws.com/doc/2011-06-15/";
 
-    /// <summary>True for a form-encoded POST to / (STS's query protocol; an AWS SDK signs it for "sts").</summary>
+    /// <summary>
+    /// True for a POST to / without X-Amz-Target that is signed for "sts" or carries a form body (STS's query
+    /// protocol), so one endpoint URL can serve STS beside Personalize and S3.
+    /// </summary>
     public static bool Accepts(IncomingRequest request) =>
         request.Method == "POST"
         && request.RawPath == "/"
         && request.Header("X-Amz-Target") is null
-        && (request.Header("Content-Type") ?? string.Empty).StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+        && (SigV4Authorization.TryParse(request.Header("Authorization") ?? string.Empty, out _)?.Service == ServiceName
+            || (request.Header("Content-Type") ?? string.Empty).StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The Action parameter of the form body (or the query string).</summary>
     public static string ActionOf(IncomingRequest request) =>
