@@ -211,7 +211,7 @@ namespace PersonalizeDeletion.Cmdlets
             {
                 if (decision.Failure is not null)
                 {
-                    WriteError(StagedDataNotRemoved(decision, decision.Failure));
+                    WriteError(StagedDataNotRemoved(decision.Uri, decision.JobName, decision.Failure));
                     continue;
                 }
 
@@ -233,14 +233,14 @@ namespace PersonalizeDeletion.Cmdlets
                 }
                 catch (Exception failure) when (!(failure is PipelineStoppedException))
                 {
-                    WriteError(StagedDataNotRemoved(decision, failure));
+                    WriteError(StagedDataNotRemoved(decision.Uri, decision.JobName, failure));
                 }
             }
         }
 
-        private static ErrorRecord StagedDataNotRemoved(StagedDataDecision decision, Exception failure) =>
+        private static ErrorRecord StagedDataNotRemoved(string uri, string? jobName, Exception failure) =>
             ErrorRecordFactory.Create("StagedDataNotRemoved", ErrorCategory.WriteError,
-                new InvalidOperationException($"Could not remove {decision.Uri}, the staged user IDs of {decision.JobName}: {failure.Message}", failure), decision.Uri);
+                new InvalidOperationException($"Could not remove {uri}, the staged user IDs of {jobName}: {failure.Message}", failure), uri);
 
         protected override void Dispose(bool disposing)
         {
