@@ -19,6 +19,7 @@ Describe 'The demo' {
         $output | Should -Match 'COMPLETED'
         $output | Should -Match 'InvalidUserId'
         $output | Should -Match 'already submitted'
-        $output | Should -Match 'Done: 1 job\(s\) COMPLETED, 6 user\(s\) deleted'
+        # NumDeleted counts records: the six users' interactions and user rows seeded in tests/recordings/datasets.json.
+        $output | Should -Match 'Done: 1 job\(s\) COMPLETED, 36 record\(s\) of its users deleted'
     }
 }

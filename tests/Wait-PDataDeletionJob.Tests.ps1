@@ -23,9 +23,13 @@ Describe 'Wait-PDataDeletionJob' {
     }
 
     It 'waits for one job piped from New-PDataDeletionJob and outputs it COMPLETED with NumDeleted' {
+        # NumDeleted counts records removed: a's 40 interactions and its user row, b's one interaction; c has none.
+        Add-PdFakeUserRecord -DatasetGroupArn $PdRetailGroup -UserId 'a' -Count 40 | Out-Null
+        Add-PdFakeUserRecord -DatasetGroupArn $PdRetailGroup -UserId 'a', 'b' -DatasetType USERS | Out-Null
         $job = 'a', 'b', 'c' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup @Submit | Wait-PDataDeletionJob -PollInterval 1
         $job.Status | Should -Be 'COMPLETED'
-        $job.NumDeleted | Should -Be 3
+        $job.NumDeleted | Should -Be 42
+        @(Get-PdFakeUserRecord -DatasetGroupArn $PdRetailGroup | ForEach-Object { $_.records.PSObject.Properties } | Where-Object Name -In 'a', 'b').Count | Should -Be 0
         $job.LastUpdatedDateTime | Should -BeGreaterThan $job.CreationDateTime
     }
 
@@ -55,11 +59,19 @@ Describe 'Wait-PDataDeletionJob' {
 
     It 'waits for 20 jobs over two dataset groups with at most one call per group per round, Describe only at the end' {
         Set-PdFakeConfig -Settings @{ pendingMs = 1500; inProgressMs = 1500; pendingLimit = 20 }
-        $jobs = foreach ($i in 1..20) { New-PdTestJob -Group $(if ($i % 2) { $PdRetailGroup } else { $PdMediaGroup }) -Users "user-$i" }
+        # user-i has i interactions in its job's dataset group, so each job's NumDeleted tells which users it removed.
+        $expected = @{}
+        $jobs = foreach ($i in 1..20) {
+            $group = if ($i % 2) { $PdRetailGroup } else { $PdMediaGroup }
+            Add-PdFakeUserRecord -DatasetGroupArn $group -UserId "user-$i" -Count $i | Out-Null
+            $job = New-PdTestJob -Group $group -Users "user-$i"
+            $expected[$job.JobArn] = $i
+            $job
+        }
         Clear-PdFakeRequest
         $done = $jobs | Wait-PDataDeletionJob -PollInterval 1
         @($done).Count | Should -Be 20
-        $done | ForEach-Object { $_.Status | Should -Be 'COMPLETED'; $_.NumDeleted | Should -Be 1 }
+        $done | ForEach-Object { $_.Status | Should -Be 'COMPLETED'; $_.NumDeleted | Should -Be $expected[$_.JobArn] }
 
         $requests = @(Get-PdFakeRequest -Service personalize)
         $lists = @($requests | Where-Object operation -EQ 'ListDataDeletionJobs')
@@ -162,6 +174,62 @@ Describe 'Wait-PDataDeletionJob' {
         $null = $both[0] | Wait-PDataDeletionJob -PollInterval 1 -RemoveStagedData
         @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 1
         $null = $both | Wait-PDataDeletionJob -PollInterval 1 -RemoveStagedData
+        @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 0
+    }
+
+    It '-RemoveStagedData keeps the CSV of a FAILED job, so its users can be submitted again' {
+        Set-PdFakeConfig -Settings @{ failJobNamePattern = '^doomed'; failureReason = 'Scripted failure' } | Out-Null
+        $job = New-PdTestJob -JobName 'doomed-staged'
+        $verbose = $job | Wait-PDataDeletionJob -PollInterval 1 -RemoveStagedData -ErrorAction SilentlyContinue -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 1
+        "$verbose" | Should -Match "$([regex]::Escape($job.StagedObject)) is kept: job doomed-staged FAILED"
+        @(Get-PdFakeRequest -Service s3 -Operation DeleteObject).Count | Should -Be 0
+    }
+
+    It '-RemoveStagedData keeps the CSV of a job still PENDING when the wait times out, or when -Any returns first' {
+        Set-PdFakeConfig -Settings @{ pendingMs = 600000 } | Out-Null
+        $pending = New-PdTestJob -Users 'slow-user'
+        $null = $pending | Wait-PDataDeletionJob -PollInterval 1 -Timeout 2 -RemoveStagedData -ErrorAction SilentlyContinue
+        @(Get-PdFakeS3Object -Bucket 'deletion-staging' | Where-Object { "s3://deletion-staging/$($_.key)" -eq $pending.StagedObject }).Count | Should -Be 1
+
+        # One CSV for two groups: retail's job finishes first, media's stays PENDING for ten minutes.
+        Set-PdFakeConfig -Settings @{ pendingMs = 300 } | Out-Null
+        $retail = 'shared-any' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup @Submit
+        Set-PdFakeConfig -Settings @{ pendingMs = 600000 } | Out-Null
+        $both = @($retail) + @(New-PDataDeletionJob -DatasetGroupArn $PdMediaGroup -DataLocation $retail.StagedObject -RoleArn $PdRole -Force)
+        $first = $both | Wait-PDataDeletionJob -PollInterval 1 -Any -RemoveStagedData
+        $first.JobArn | Should -Be $retail.JobArn
+        @(Get-PdFakeRequest -Service s3 -Operation DeleteObject).Count | Should -Be 0
+    }
+
+    It '-RemoveStagedData keeps a CSV that an unfinished job of an earlier run still reads' {
+        $job = New-PdTestJob -Users 'early-user'
+        # An earlier run's job (or one created with -DataLocation) that this wait does not know reads the same CSV.
+        Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Status PENDING -NamePrefix 'earlier-run' -DataLocation $job.StagedObject | Out-Null
+        $verbose = $job | Wait-PDataDeletionJob -PollInterval 1 -RemoveStagedData -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 1
+        "$verbose" | Should -Match 'job earlier-run-0001 of \S+ is PENDING and still reads it'
+        @(Get-PdPersonalizeRequest -Operation DescribeDataDeletionJob | Where-Object { $_.Json.dataDeletionJobArn -like '*earlier-run-0001' }).Count | Should -Be 1
+    }
+
+    It '-RemoveStagedData honours -WhatIf: it waits and outputs the jobs, says what it would remove, and removes nothing' {
+        $job = New-PdTestJob -Users 'what-if-user'
+        $module = Join-Path $PdModulePath 'PersonalizeDeletion.psd1'
+        $output = Invoke-PdChildPwsh "Import-Module '$module'; `$done = Wait-PDataDeletionJob -JobArn '$($job.JobArn)' -PollInterval 1 -RemoveStagedData -WhatIf; 'STATUS=' + `$done.Status"
+        $output | Should -Match 'STATUS=COMPLETED'
+        $output | Should -Match ('What if: Performing the operation "Remove the staged user IDs of data deletion job {0}" on target "{1}"' -f [regex]::Escape($job.JobName), [regex]::Escape($job.StagedObject))
+        @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 1
+        @(Get-PdFakeRequest -Service s3 -Operation DeleteObject).Count | Should -Be 0
+    }
+
+    It 'supports -WhatIf and -Confirm, and -Confirm:$false removes without asking' {
+        $metadata = [System.Management.Automation.CommandMetadata]::new((Get-Command Wait-PDataDeletionJob))
+        $metadata.SupportsShouldProcess | Should -BeTrue
+        $metadata.ConfirmImpact | Should -Be 'Medium'
+        $job = New-PdTestJob -Users 'confirm-user'
+        $null = $job | Wait-PDataDeletionJob -PollInterval 1 -RemoveStagedData -Confirm:$false
         @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 0
     }
 

@@ -80,7 +80,7 @@ try {
 
     $completed = @($jobs | Where-Object Status -EQ 'COMPLETED')
     if ($completed.Count -lt 1) { throw 'The demo expected a COMPLETED job.' }
-    Write-Host "Done: $($completed.Count) job(s) COMPLETED, $($completed[0].NumDeleted) user(s) deleted." -ForegroundColor Green
+    Write-Host "Done: $($completed.Count) job(s) COMPLETED, $($completed[0].NumDeleted) record(s) of its users deleted." -ForegroundColor Green
 }
 finally {
     Stop-PdFake -Fake $fake

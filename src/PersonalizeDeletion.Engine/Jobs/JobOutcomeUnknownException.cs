@@ -3,17 +3,16 @@ using System;
 namespace PersonalizeDeletion.Jobs
 {
     /// <summary>
-    /// CreateDataDeletionJob failed in a way that does not say whether the service created the job (the
-    /// connection broke or timed out, or the service answered 5xx, after the SDK's retries), and looking for the
-    /// job by its name did not settle it either. The job may exist and read the data it was given, so that data
-    /// must be kept; running the same command again finds the job by its name or creates it.
+    /// CreateDataDeletionJob got no answer that says whether the job was created (the connection broke or timed
+    /// out, the service failed, the caller stopped), sending the same Create again did not settle it, and no read
+    /// found the job either. A read that finds nothing proves nothing (the service's reads lag behind a Create),
+    /// so the job may exist and read the data it was given: that data must be kept. Running the same command
+    /// again finds the job by its name or creates it.
     /// </summary>
     public sealed class JobOutcomeUnknownException : InvalidOperationException
     {
-        public JobOutcomeUnknownException(string jobName, string jobArn, Exception createFailure, Exception checkFailure)
-            : base(
-                $"Creating data deletion job '{jobName}' failed without saying whether the job was created ({createFailure.Message}), and looking for {jobArn} failed too ({checkFailure.Message}).",
-                createFailure)
+        public JobOutcomeUnknownException(string jobName, string jobArn, string reason, Exception? lastFailure)
+            : base($"Whether data deletion job '{jobName}' was created is not known: {reason} The job may exist and read its data; look for it by its name, {jobName} ({jobArn}): the service's reads can lag behind a Create.", lastFailure)
         {
             JobName = jobName;
             JobArn = jobArn;
@@ -21,7 +20,7 @@ namespace PersonalizeDeletion.Jobs
 
         public string JobName { get; }
 
-        /// <summary>Where the job is if it was created: Get-PDataDeletionJob -JobArn tells.</summary>
+        /// <summary>Where the job is if it was created: Get-PDataDeletionJob -JobArn tells, once the service's reads see it.</summary>
         public string JobArn { get; }
     }
 }

@@ -6,14 +6,13 @@ using System.Management.Automation;
 using PersonalizeDeletion.Aws;
 using PersonalizeDeletion.Jobs;
 using PersonalizeDeletion.Personalize;
-using PersonalizeDeletion.Staging;
 
 namespace PersonalizeDeletion.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Waits until Amazon Personalize data deletion jobs finish, with progress, a timeout and few API calls.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "PDataDeletionJob", DefaultParameterSetName = DefaultParameterSet)]
+    [Cmdlet(VerbsLifecycle.Wait, "PDataDeletionJob", DefaultParameterSetName = DefaultParameterSet, SupportsShouldProcess = true)]
     [OutputType(typeof(DataDeletionJob))]
     public sealed class WaitPDataDeletionJobCommand : PersonalizeCmdletBase
     {
@@ -200,65 +199,48 @@ namespace PersonalizeDeletion.Cmdlets
         }
 
         /// <summary>
-        /// Deletes, once their jobs COMPLETED, the CSVs New-PDataDeletionJob staged. One staged CSV serves every dataset
-        /// group of a New-PDataDeletionJob call (recorded in its metadata), so it is removed only when, for each of those
-        /// groups, a job of this wait that reads it COMPLETED. Only objects carrying the module's staging metadata
-        /// qualify: a data location the user gave is their data, never ours to delete.
+        /// Deletes the CSVs New-PDataDeletionJob staged whose deletion is done, as the engine's
+        /// <see cref="StagedDataRemover"/> decides (never one a job still has to read); asks per object under
+        /// -WhatIf and -Confirm. A data location the user gave is their data, never ours to delete.
         /// </summary>
         private void RemoveStagedDataOfCompletedJobs()
         {
-            foreach (IGrouping<string, DataDeletionJob> readers in _jobs.Where(job => job.DataLocation is not null).GroupBy(job => job.DataLocation!, StringComparer.Ordinal))
+            var remover = new StagedDataRemover(new S3StagedDataStore(owner => _s3.Inspector(owner)), region => GetPersonalizeClient(region));
+            IReadOnlyList<StagedDataDecision> decisions = Await(token => remover.DecideAsync(_jobs, token));
+            foreach (StagedDataDecision decision in decisions)
             {
-                if (!S3Location.TryParse(readers.Key, out S3Location? location, out _) || location!.IsFolder)
+                if (decision.Failure is not null)
                 {
-                    WriteVerbose($"{readers.Key} is not a staged object; nothing removed.");
+                    WriteError(StagedDataNotRemoved(decision.Uri, decision.JobName, decision.Failure));
                     continue;
                 }
 
-                var completedGroups = new HashSet<string>(
-                    readers.Where(job => string.Equals(job.Status, DataDeletionJob.StatusCompleted, StringComparison.OrdinalIgnoreCase)).Select(job => job.DatasetGroupArn ?? string.Empty),
-                    StringComparer.Ordinal);
-                if (completedGroups.Count == 0)
+                if (!decision.Remove)
+                {
+                    WriteVerbose($"{decision.Uri} is kept: {decision.Reason}");
+                    continue;
+                }
+
+                if (!ShouldProcess(decision.Uri, $"Remove the staged user IDs of data deletion job {decision.JobName}"))
                 {
                     continue;
                 }
 
-                DataDeletionJob first = readers.First();
-                string? owner = PersonalizeArn.TryParse(first.DatasetGroupArn, out PersonalizeArn? group) ? group!.Account : null;
-                var inspector = _s3.Inspector(owner);
                 try
                 {
-                    IReadOnlyList<string>? stagedFor = Await(token => inspector.GetStagedForDatasetGroupsAsync(location.Bucket, location.Key, token));
-                    if (stagedFor is null)
-                    {
-                        WriteVerbose($"{location} was not staged by this module; it is left as it is.");
-                        continue;
-                    }
-
-                    if (stagedFor.Count == 0)
-                    {
-                        // Staged for more groups than the metadata could record: which jobs still need it is unknown.
-                        WriteVerbose($"{location} is kept: it does not record which dataset groups read it.");
-                        continue;
-                    }
-
-                    List<string> waitingFor = stagedFor.Where(arn => !completedGroups.Contains(arn)).ToList();
-                    if (waitingFor.Count > 0)
-                    {
-                        WriteVerbose($"{location} is kept: it is still needed for {string.Join(", ", waitingFor)}.");
-                        continue;
-                    }
-
-                    Await(token => inspector.DeleteAsync(location.Bucket, location.Key, token));
-                    WriteVerbose($"Removed the staged user IDs {location}.");
+                    Await(token => remover.RemoveAsync(decision, token));
+                    WriteVerbose($"Removed the staged user IDs {decision.Uri}: {decision.Reason}");
                 }
                 catch (Exception failure) when (!(failure is PipelineStoppedException))
                 {
-                    WriteError(ErrorRecordFactory.Create(ErrorIds.StagedDataNotRemoved, ErrorCategory.WriteError,
-                        new InvalidOperationException($"Could not remove {location}, the staged user IDs of {first.JobName}: {failure.Message}", failure), location.ToString()));
+                    WriteError(StagedDataNotRemoved(decision.Uri, decision.JobName, failure));
                 }
             }
         }
+
+        private static ErrorRecord StagedDataNotRemoved(string uri, string? jobName, Exception failure) =>
+            ErrorRecordFactory.Create(ErrorIds.StagedDataNotRemoved, ErrorCategory.WriteError,
+                new InvalidOperationException($"Could not remove {uri}, the staged user IDs of {jobName}: {failure.Message}", failure), uri);
 
         protected override void Dispose(bool disposing)
         {

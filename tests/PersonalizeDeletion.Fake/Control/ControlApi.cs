@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Encodings.Web;
@@ -10,7 +9,6 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using PersonalizeDeletion.Fake.Faults;
 using PersonalizeDeletion.Fake.Hosting;
-using PersonalizeDeletion.Fake.Model;
 using PersonalizeDeletion.Fake.Personalize;
 using PersonalizeDeletion.Fake.S3;
 using PersonalizeDeletion.Fake.Signing;
@@ -18,8 +16,9 @@ using PersonalizeDeletion.Fake.Signing;
 namespace PersonalizeDeletion.Fake.Control;
 
 /// <summary>
-/// The unsigned JSON endpoints under /_fake/ through which tests seed state, inject faults and
-/// inspect what the fake received. Mistakes in a call are answered 400 with {"error": ...}.
+/// The unsigned JSON endpoints under /_fake/ through which tests seed state (dataset groups, datasets and
+/// user records, jobs, solutions and the other resources, buckets and objects), inject faults and inspect
+/// what the fake received. Mistakes in a call are answered 400 with {"error": ...}.
 /// </summary>
 public sealed class ControlApi
 {
@@ -29,13 +28,15 @@ public sealed class ControlApi
 
     private readonly FakeState _state;
     private readonly Action _shutdown;
-    private readonly ShapeValidator _validator;
+    private readonly Func<FakeServer> _server;
+    private readonly PersonalizeControl _personalize;
 
-    public ControlApi(FakeState state, Action shutdown)
+    public ControlApi(FakeState state, Action shutdown, Func<FakeServer> server)
     {
         _state = state;
         _shutdown = shutdown;
-        _validator = new ShapeValidator(state.Model);
+        _server = server;
+        _personalize = new PersonalizeControl(state);
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -48,6 +49,9 @@ public sealed class ControlApi
             {
                 case ("GET", "health"):
                     await WriteJson(context, 200, new JsonObject { ["status"] = "ok" });
+                    break;
+                case ("GET", "endpoints"):
+                    await WriteJson(context, 200, Endpoints());
                     break;
                 case ("POST", "shutdown"):
                     await WriteJson(context, 200, new JsonObject { ["status"] = "stopping" });
@@ -71,13 +75,28 @@ public sealed class ControlApi
                     await WriteJson(context, 200, new JsonObject { ["accessKeyId"] = credential.AccessKeyId });
                     break;
                 case ("POST", "datasetgroups"):
-                    await WriteJson(context, 200, AddDatasetGroup(await ReadJson(context)));
+                    await WriteJson(context, 200, _personalize.AddDatasetGroup(await ReadJson(context)));
                     break;
                 case ("POST", "jobs"):
-                    await WriteJson(context, 200, SeedJobs(await ReadJson(context)));
+                    await WriteJson(context, 200, _personalize.SeedJobs(await ReadJson(context)));
                     break;
                 case ("GET", "jobs"):
-                    await WriteJson(context, 200, Jobs());
+                    await WriteJson(context, 200, _personalize.Jobs());
+                    break;
+                case ("POST", "datasets"):
+                    await WriteJson(context, 200, _personalize.AddDataset(await ReadJson(context)));
+                    break;
+                case ("POST", "records"):
+                    await WriteJson(context, 200, _personalize.AddRecords(await ReadJson(context)));
+                    break;
+                case ("GET", "records"):
+                    await WriteJson(context, 200, _personalize.Records(context.Request.Query["datasetGroupArn"]));
+                    break;
+                case ("POST", "resources"):
+                    await WriteJson(context, 200, _personalize.SeedResource(await ReadJson(context)));
+                    break;
+                case ("GET", "resources"):
+                    await WriteJson(context, 200, _personalize.Resources());
                     break;
                 case ("POST", "faults"):
                     _state.Faults.Add(FaultRule.Parse(await ReadJson(context)));
@@ -120,122 +139,14 @@ public sealed class ControlApi
         }
     }
 
-    private JsonNode AddDatasetGroup(JsonElement body)
+    private JsonNode Endpoints()
     {
-        var name = String(body, "name") ?? throw new ArgumentException("name is required.");
-        CheckMember("Name", name, "name");
-        var status = String(body, "status") ?? "ACTIVE";
-        var account = String(body, "account") ?? S3Store.DefaultOwner;
-        var region = String(body, "region") ?? "us-east-1";
-        var now = _state.Clock.UtcNow;
-        var group = new DatasetGroupRecord
-        {
-            Name = name,
-            Arn = PersonalizeArn.DatasetGroup(region, account, name),
-            Account = account,
-            Region = region,
-            Status = status,
-            Domain = String(body, "domain"),
-            KmsKeyArn = String(body, "kmsKeyArn"),
-            RoleArn = String(body, "roleArn"),
-            FailureReason = String(body, "failureReason"),
-            CreationDateTime = now,
-            LastUpdatedDateTime = now,
-        };
-        if (!PersonalizeArn.TryParse(group.Arn, out _, out _, out _, out _))
-        {
-            throw new ArgumentException($"account must be 12 digits and region a region name; got ARN {group.Arn}.");
-        }
-
-        var json = PersonalizeJson.DatasetGroup(group, summary: false);
-        using (var document = JsonDocument.Parse(json.ToJsonString()))
-        {
-            var result = _validator.Validate("DatasetGroup", document.RootElement);
-            if (!result.IsValid)
-            {
-                throw new ArgumentException(result.Message);
-            }
-        }
-
-        _state.Personalize.AddDatasetGroup(group);
-        return json;
-    }
-
-    private JsonNode SeedJobs(JsonElement body)
-    {
-        var groupArn = String(body, "datasetGroupArn") ?? throw new ArgumentException("datasetGroupArn is required.");
-        var group = _state.Personalize.DescribeDatasetGroup(groupArn);
-        var count = Int(body, "count") ?? 1;
-        var status = String(body, "status") ?? "COMPLETED";
-        var prefix = String(body, "namePrefix") ?? "seed";
-        var numDeleted = Int(body, "numDeleted") ?? 1;
-        if (count < 1 || count > 100_000)
-        {
-            throw new ArgumentException("count must be between 1 and 100000.");
-        }
-
-        if (status is not ("PENDING" or "IN_PROGRESS" or "COMPLETED" or "FAILED"))
-        {
-            throw new ArgumentException("status must be PENDING, IN_PROGRESS, COMPLETED or FAILED.");
-        }
-
-        var now = _state.Clock.UtcNow;
-        var width = Math.Max(4, count.ToString(CultureInfo.InvariantCulture).Length);
-        var jobs = new List<DataDeletionJobRecord>(count);
-        for (var i = 1; i <= count; i++)
-        {
-            var name = prefix + "-" + i.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
-            CheckMember("Name", name, "namePrefix");
-
-            // One second apart, oldest first, so every job has its own creation time and a stable order.
-            var created = now.AddSeconds(i - count - 1);
-            var location = $"s3://personalize-deletion-seed-{group.Account}/{prefix}/{name}.csv";
-            jobs.Add(new DataDeletionJobRecord
-            {
-                JobName = name,
-                Arn = PersonalizeArn.DataDeletionJob(group.Region, group.Account, name),
-                DatasetGroupArn = group.Arn,
-                Account = group.Account,
-                Region = group.Region,
-                DataLocation = location,
-                RoleArn = $"arn:aws:iam::{group.Account}:role/PersonalizeDataDeletion",
-                CreationDateTime = created,
-                Data = DeletionData.External(location),
-                Fixed = new DataDeletionJobView(
-                    status,
-                    status == "PENDING" ? created : created.AddMilliseconds(500),
-                    status == "COMPLETED" ? numDeleted : null,
-                    status == "FAILED" ? _state.Settings.FailureReason : null),
-            });
-        }
-
-        _state.Personalize.AddJobs(jobs);
+        var server = _server();
         return new JsonObject
         {
-            ["created"] = jobs.Count,
-            ["dataDeletionJobArns"] = new JsonArray(jobs.Select(j => (JsonNode)j.Arn).ToArray()),
+            ["url"] = server.BaseAddress,
+            ["regions"] = new JsonObject(server.RegionUrls.Select(r => new KeyValuePair<string, JsonNode?>(r.Key, r.Value.GetLeftPart(UriPartial.Authority)))),
         };
-    }
-
-    private JsonNode Jobs()
-    {
-        var now = _state.Clock.UtcNow;
-        var array = new JsonArray();
-        foreach (var job in _state.Personalize.AllJobs())
-        {
-            var view = job.Observe(now);
-            var json = PersonalizeJson.Job(job, view, summary: false);
-            json["creationDateTime"] = job.CreationDateTime;
-            json["lastUpdatedDateTime"] = view.LastUpdatedDateTime;
-            json["account"] = job.Account;
-            json["region"] = job.Region;
-            json["seeded"] = job.Seeded;
-            json["tags"] = new JsonArray(job.Tags.Select(t => (JsonNode)new JsonObject { ["tagKey"] = t.Key, ["tagValue"] = t.Value }).ToArray());
-            json["objects"] = new JsonArray(job.Data.Keys.Select(k => (JsonNode)k).ToArray());
-            array.Add(json);
-        }
-
-        return array;
     }
 
     private async Task WriteRequests(HttpContext context)
@@ -249,10 +160,10 @@ public sealed class ControlApi
 
     private JsonNode AddBucket(JsonElement body)
     {
-        var name = String(body, "name") ?? throw new ArgumentException("name is required.");
-        var owner = String(body, "owner") ?? S3Store.DefaultOwner;
-        var bucket = _state.S3.RegisterBucket(name, owner, _state.Clock.UtcNow);
-        return new JsonObject { ["name"] = bucket.Name, ["owner"] = bucket.Owner };
+        var name = ControlJson.OptionalString(body, "name") ?? throw new ArgumentException("name is required.");
+        var owner = ControlJson.OptionalString(body, "owner") ?? S3Store.DefaultOwner;
+        var bucket = _state.S3.RegisterBucket(name, owner, ControlJson.OptionalString(body, "region") ?? S3Store.DefaultRegion, _state.Clock.UtcNow);
+        return new JsonObject { ["name"] = bucket.Name, ["owner"] = bucket.Owner, ["region"] = bucket.Region };
     }
 
     private JsonNode Objects(string? bucket, string? key) => new JsonArray(_state.S3.AllObjects()
@@ -260,6 +171,7 @@ public sealed class ControlApi
         .Select(o => (JsonNode)new JsonObject
         {
             ["bucket"] = o.Bucket,
+            ["region"] = _state.S3.FindBucket(o.Bucket)?.Region,
             ["key"] = o.Key,
             ["size"] = o.Data.LongLength,
             ["contentType"] = o.ContentType,
@@ -296,10 +208,28 @@ public sealed class ControlApi
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
         var data = buffer.ToArray();
+
+        // padTo=N grows the content to N bytes with line feeds, so size limits can be tested without sending N bytes.
+        if (context.Request.Query["padTo"] is { Count: > 0 } padTo)
+        {
+            var size = long.TryParse(padTo.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= data.LongLength && n <= 200_000_000
+                ? n
+                : throw new ArgumentException("padTo must be a byte count from the content's length to 200000000.");
+            var padded = new byte[size];
+            data.CopyTo(padded, 0);
+            padded.AsSpan(data.Length).Fill((byte)'\n');
+            data = padded;
+        }
         var metadata = context.Request.Headers
             .Where(h => h.Key.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase))
             .ToDictionary(h => h.Key["x-amz-meta-".Length..].ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
-        var target = _state.S3.EnsureBucket(bucket, _state.Clock.UtcNow);
+        string? region = context.Request.Query["region"];
+        var target = _state.S3.EnsureBucket(bucket, string.IsNullOrEmpty(region) ? S3Store.DefaultRegion : region, _state.Clock.UtcNow);
+        if (!string.IsNullOrEmpty(region) && target.Region != region)
+        {
+            throw new ArgumentException($"Bucket {bucket} exists in {target.Region}, not {region}.");
+        }
+
         var stored = new S3StoredObject
         {
             Bucket = target.Name,
@@ -309,6 +239,7 @@ public sealed class ControlApi
             Metadata = metadata,
             ETag = S3Store.ETagOf(data),
             LastModified = _state.Clock.UtcNow,
+            Encryption = S3Encryption.FromHeaders(name => context.Request.Headers.TryGetValue(name, out var value) ? value.ToString() : null),
         };
         _state.S3.Put(stored);
         return new JsonObject { ["bucket"] = bucket, ["key"] = key, ["size"] = data.Length, ["etag"] = stored.ETag };
@@ -325,16 +256,6 @@ public sealed class ControlApi
         })
         .ToArray());
 
-    private void CheckMember(string shape, string value, string what)
-    {
-        using var document = JsonDocument.Parse(JsonSerializer.Serialize(value));
-        var result = _validator.Validate(shape, document.RootElement);
-        if (!result.IsValid)
-        {
-            throw new ArgumentException($"{what} gives an invalid {shape}: {result.Message}");
-        }
-    }
-
     private static (string Bucket, string Key) ObjectAddress(HttpContext context)
     {
         string? bucket = context.Request.Query["bucket"];
@@ -349,16 +270,6 @@ public sealed class ControlApi
         using var document = await JsonDocument.ParseAsync(context.Request.Body);
         return document.RootElement.Clone();
     }
-
-    private static string? String(JsonElement body, string name) =>
-        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value.ValueKind == JsonValueKind.String ? value.GetString() : throw new ArgumentException($"{name} must be a string.")
-            : null;
-
-    private static int? Int(JsonElement body, string name) =>
-        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : throw new ArgumentException($"{name} must be an integer.")
-            : null;
 
     private static async Task WriteJson(HttpContext context, int status, JsonNode body)
     {

@@ -17,4 +17,7 @@ public enum FaultKind
 
     /// <summary>Wait, then answer normally.</summary>
     Delay,
+
+    /// <summary>Refuse as a missing IAM permission would (Personalize AccessDeniedException, S3 403 AccessDenied, STS AccessDenied).</summary>
+    AccessDenied,
 }

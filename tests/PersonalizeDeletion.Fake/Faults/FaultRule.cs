@@ -18,7 +18,7 @@ public sealed class FaultRule
         DelayMs = delayMs;
     }
 
-    /// <summary>An operation name (CreateDataDeletionJob), <c>s3:&lt;Operation&gt;</c>, <c>s3:*</c>, <c>personalize:*</c> or <c>*</c>.</summary>
+    /// <summary>An operation name (CreateDataDeletionJob), <c>s3:&lt;Operation&gt;</c>, <c>sts:GetCallerIdentity</c>, <c>s3:*</c>, <c>personalize:*</c> or <c>*</c>.</summary>
     public string Operation { get; }
 
     public FaultKind Kind { get; }
@@ -105,7 +105,8 @@ public sealed class FaultRule
         "drop-after" => FaultKind.DropAfter,
         "drop-before" => FaultKind.DropBefore,
         "delay" => FaultKind.Delay,
-        _ => throw new ArgumentException($"Unknown fault kind '{text}'. Known: throttle, error500, drop-after, drop-before, delay."),
+        "access-denied" => FaultKind.AccessDenied,
+        _ => throw new ArgumentException($"Unknown fault kind '{text}'. Known: throttle, error500, drop-after, drop-before, delay, access-denied."),
     };
 
     private static int Integer(JsonProperty property) =>
@@ -120,6 +121,7 @@ public sealed class FaultRule
         FaultKind.DropAfter => "drop-after",
         FaultKind.DropBefore => "drop-before",
         FaultKind.Delay => "delay",
+        FaultKind.AccessDenied => "access-denied",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

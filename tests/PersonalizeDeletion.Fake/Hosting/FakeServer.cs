@@ -1,16 +1,15 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,20 +20,21 @@ using PersonalizeDeletion.Fake.Recordings;
 namespace PersonalizeDeletion.Fake.Hosting;
 
 /// <summary>
-/// The fake as a running loopback server: Personalize (awsJson1_1) and path-style S3 on one port,
-/// plus the /_fake/ control endpoints. Start it in-process with <see cref="StartAsync"/> or as a
-/// process through <see cref="Program"/>.
+/// The fake as a running loopback server: Personalize (awsJson1_1), STS (query) and path-style S3 on one
+/// port, plus the /_fake/ control endpoints; optionally one more port per region that acts as that region's
+/// endpoint. Start it in-process with <see cref="StartAsync"/> or as a process through <see cref="Program"/>.
 /// </summary>
 public sealed class FakeServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private FakeServer(WebApplication app, FakeState state, Uri url)
+    private FakeServer(WebApplication app, FakeState state, Uri url, IReadOnlyDictionary<string, Uri> regionUrls)
     {
         _app = app;
         State = state;
         Url = url;
+        RegionUrls = regionUrls;
     }
 
     /// <summary>The base URL, e.g. http://127.0.0.1:51234/.</summary>
@@ -44,6 +44,9 @@ public sealed class FakeServer : IAsyncDisposable
     public string BaseAddress => Url.GetLeftPart(UriPartial.Authority);
 
     public int Port => Url.Port;
+
+    /// <summary>The region listeners: each URL is that region's endpoint.</summary>
+    public IReadOnlyDictionary<string, Uri> RegionUrls { get; }
 
     public FakeState State { get; }
 
@@ -82,9 +85,16 @@ public sealed class FakeServer : IAsyncDisposable
             builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         }
 
+        ListenOptions? shared = null;
+        var regional = new Dictionary<string, ListenOptions>(StringComparer.Ordinal);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => shared = listen);
+            foreach (var region in options.RegionListeners)
+            {
+                kestrel.Listen(IPAddress.Loopback, 0, listen => regional[region] = listen);
+            }
+
             kestrel.AddServerHeader = false;
 
             // Staging uploads and the benchmarks' multi-megabyte parts must not hit the 30 MB default.
@@ -96,10 +106,11 @@ public sealed class FakeServer : IAsyncDisposable
         var stateReady = clock.Elapsed;
         IPersonalizeForwarder? forwarder = options.RecordUpstream is null
             ? null
-            : new UpstreamRecorder(options.RecordUpstream, options.RecordDirectory!, UpstreamRecorder.CredentialFromEnvironment());
-        var gateway = new ServiceGateway(state, forwarder);
+            : new UpstreamRecorder(options.RecordUpstream, options.RecordDirectory!, UpstreamRecorder.CredentialFromEnvironment(), bucket => state.S3.FindBucket(bucket) is not null);
+        var regionByPort = new Dictionary<int, string>();
+        var gateway = new ServiceGateway(state, forwarder, context => regionByPort.GetValueOrDefault(context.Connection.LocalPort));
         FakeServer? server = null;
-        var control = new ControlApi(state, () => server!._stopRequested.TrySetResult());
+        var control = new ControlApi(state, () => server!._stopRequested.TrySetResult(), () => server!);
         app.Run(async context =>
         {
             try
@@ -122,9 +133,17 @@ public sealed class FakeServer : IAsyncDisposable
         });
 
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var port = new Uri(address).Port;
-        server = new FakeServer(app, state, new Uri($"http://127.0.0.1:{port}"));
+
+        // Kestrel writes the port it bound into each listener's options once it listens.
+        var port = shared!.IPEndPoint!.Port;
+        var regionUrls = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        foreach (var (region, listen) in regional)
+        {
+            regionByPort[listen.IPEndPoint!.Port] = region;
+            regionUrls[region] = new Uri($"http://127.0.0.1:{listen.IPEndPoint.Port}");
+        }
+
+        server = new FakeServer(app, state, new Uri($"http://127.0.0.1:{port}"), regionUrls);
         if (options.Verbose)
         {
             await Console.Error.WriteLineAsync(string.Create(

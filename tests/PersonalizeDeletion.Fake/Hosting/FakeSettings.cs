@@ -6,7 +6,8 @@ namespace PersonalizeDeletion.Fake.Hosting;
 
 /// <summary>
 /// The knobs tests turn through <c>POST /_fake/config</c>: the scripted job lifecycle, the pending-job
-/// limit, forced failures and the clock offset. Immutable; a change produces a new instance.
+/// limit, forced failures, how long a new job stays invisible to reads, and the clock offset. Immutable;
+/// a change produces a new instance.
 /// </summary>
 public sealed record FakeSettings
 {
@@ -24,6 +25,12 @@ public sealed record FakeSettings
     public string FailureReason { get; init; } = DefaultFailureReason;
 
     public double ClockOffsetSeconds { get; init; }
+
+    /// <summary>
+    /// How long a new job is invisible to DescribeDataDeletionJob and ListDataDeletionJobs (the service's reads
+    /// are eventually consistent); its name is taken at once. Off (0) by default.
+    /// </summary>
+    public int VisibilityDelayMs { get; init; }
 
     /// <summary>Applies a partial update; unknown members and wrong types are refused so a typo in a test cannot pass silently.</summary>
     public FakeSettings With(JsonElement patch)
@@ -49,6 +56,7 @@ public sealed record FakeSettings
                         ? value.GetString()!
                         : throw new ArgumentException("failureReason must be a non-empty string."),
                 },
+                "visibilityDelayMs" => result with { VisibilityDelayMs = NonNegative(property.Name, value) },
                 "clockOffsetSeconds" => result with
                 {
                     ClockOffsetSeconds = value.ValueKind == JsonValueKind.Number
@@ -56,7 +64,7 @@ public sealed record FakeSettings
                         : throw new ArgumentException("clockOffsetSeconds must be a number."),
                 },
                 _ => throw new ArgumentException(
-                    $"Unknown setting '{property.Name}'. Known: pendingMs, inProgressMs, pendingLimit, failJobNamePattern, failureReason, clockOffsetSeconds."),
+                    $"Unknown setting '{property.Name}'. Known: pendingMs, inProgressMs, pendingLimit, failJobNamePattern, failureReason, visibilityDelayMs, clockOffsetSeconds."),
             };
         }
 

@@ -5,6 +5,7 @@ using PersonalizeDeletion.Fake.Faults;
 using PersonalizeDeletion.Fake.Inspection;
 using PersonalizeDeletion.Fake.Model;
 using PersonalizeDeletion.Fake.Personalize;
+using PersonalizeDeletion.Fake.Personalize.Resources;
 using PersonalizeDeletion.Fake.Recordings;
 using PersonalizeDeletion.Fake.S3;
 using PersonalizeDeletion.Fake.Signing;
@@ -46,6 +47,9 @@ public sealed class FakeState
 
     public PersonalizeSimulation Personalize { get; }
 
+    /// <summary>Solutions, versions, campaigns, import and batch jobs, recommenders.</summary>
+    public ResourceCatalog Resources { get; } = new();
+
     public FaultInjector Faults { get; } = new();
 
     public RequestLog Requests { get; } = new();
@@ -58,7 +62,7 @@ public sealed class FakeState
 
     public RecordingSet Recordings => Volatile.Read(ref _recordings);
 
-    /// <summary>Reloads the recordings (so edits take effect) and clears jobs, S3, faults, settings and the log.</summary>
+    /// <summary>Reloads the recordings (so edits take effect) and clears jobs, datasets, resources, S3, faults, settings and the log.</summary>
     public void Reset()
     {
         lock (_gate)
@@ -69,10 +73,21 @@ public sealed class FakeState
             Requests.Clear();
             S3.Clear();
             Personalize.Clear();
+            Resources.Clear();
             Credentials.Reset();
             foreach (var group in recordings.DatasetGroups)
             {
                 Personalize.AddDatasetGroup(group);
+            }
+
+            foreach (var seed in recordings.Datasets)
+            {
+                var group = Personalize.FindDatasetGroup(seed.DatasetGroupArn);
+                var dataset = Personalize.EnsureDataset(seed.DatasetGroupArn, seed.DatasetType, seed.Name, seed.Status, seed.CreationDateTime ?? group.CreationDateTime);
+                if (seed.Records.Count > 0)
+                {
+                    Personalize.SetUserRecords(dataset, seed.Records);
+                }
             }
 
             Volatile.Write(ref _recordings, recordings);

@@ -19,6 +19,9 @@ public sealed class RequestLogEntry
     /// <summary>The region of the credential scope the request was signed for.</summary>
     public string? Region { get; set; }
 
+    /// <summary>The region of the listener the request came in on; null on the shared listener.</summary>
+    public string? EndpointRegion { get; init; }
+
     /// <summary>Whether an X-Amz-Security-Token header was present.</summary>
     public bool SessionToken { get; init; }
 

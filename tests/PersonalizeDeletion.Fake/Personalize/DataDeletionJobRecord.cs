@@ -4,9 +4,10 @@ using System.Collections.Generic;
 namespace PersonalizeDeletion.Fake.Personalize;
 
 /// <summary>
-/// A data deletion job. Its status is a function of time since creation (PENDING, then IN_PROGRESS,
-/// then COMPLETED or FAILED), using the lifecycle durations in force when it was created; seeded jobs
-/// have a fixed status instead.
+/// A data deletion job. Its status follows the clock with the lifecycle durations in force when it was
+/// created: PENDING, then IN_PROGRESS from the moment it reads its data (when that read fails, FAILED at
+/// once), then COMPLETED, when it removes its users' records, or FAILED. Seeded jobs keep a fixed status.
+/// The simulation settles each job's read and completion in time order before anyone looks at it.
 /// </summary>
 public sealed class DataDeletionJobRecord
 {
@@ -26,22 +27,37 @@ public sealed class DataDeletionJobRecord
 
     public required DateTimeOffset CreationDateTime { get; init; }
 
+    /// <summary>Describe and List see the job from this moment on (the service's reads are eventually consistent).</summary>
+    public DateTimeOffset VisibleFrom { get; init; }
+
     public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = Array.Empty<KeyValuePair<string, string>>();
 
     public TimeSpan Pending { get; init; }
 
     public TimeSpan InProgress { get; init; }
 
-    /// <summary>Set when the job is scripted to fail regardless of its data (failJobNamePattern).</summary>
+    /// <summary>Set when the job is scripted to fail regardless of its data (failJobNamePattern); such a job reads nothing.</summary>
     public string? ForcedFailureReason { get; init; }
-
-    public required DeletionData Data { get; init; }
 
     /// <summary>For seeded jobs: the status they keep, and their outcome.</summary>
     public DataDeletionJobView? Fixed { get; init; }
 
+    /// <summary>What the job read when it left PENDING; null before. Guarded by the simulation's lock.</summary>
+    public DeletionInput? Input { get; set; }
+
+    /// <summary>The records the job removed when it completed; null before. Guarded by the simulation's lock.</summary>
+    public int? Deleted { get; set; }
+
     public bool Seeded => Fixed is not null;
 
+    public DateTimeOffset ReadDue => CreationDateTime + Pending;
+
+    public DateTimeOffset CompletionDue => ReadDue + InProgress;
+
+    /// <summary>Whether the job still has a read or a completion to settle.</summary>
+    public bool Unsettled => !Seeded && ForcedFailureReason is null && (Input is null || (Input.Failure is null && Deleted is null));
+
+    /// <summary>The job as of <paramref name="now"/>; the simulation has settled every event up to then.</summary>
     public DataDeletionJobView Observe(DateTimeOffset now)
     {
         if (Fixed is not null)
@@ -49,26 +65,25 @@ public sealed class DataDeletionJobRecord
             return Fixed;
         }
 
-        var age = now - CreationDateTime;
-        if (age < Pending)
+        if (now < ReadDue)
         {
             return new DataDeletionJobView("PENDING", CreationDateTime, null, null);
         }
 
-        if (age < Pending + InProgress)
-        {
-            return new DataDeletionJobView("IN_PROGRESS", CreationDateTime + Pending, null, null);
-        }
-
-        var finished = CreationDateTime + Pending + InProgress;
         if (ForcedFailureReason is not null)
         {
-            return new DataDeletionJobView("FAILED", finished, null, ForcedFailureReason);
+            return now < CompletionDue
+                ? new DataDeletionJobView("IN_PROGRESS", ReadDue, null, null)
+                : new DataDeletionJobView("FAILED", CompletionDue, null, ForcedFailureReason);
         }
 
-        var (rows, failure) = Data.Outcome;
-        return failure is null
-            ? new DataDeletionJobView("COMPLETED", finished, rows, null)
-            : new DataDeletionJobView("FAILED", finished, null, failure);
+        if (Input?.Failure is { } failure)
+        {
+            return new DataDeletionJobView("FAILED", Input.ReadAt, null, failure);
+        }
+
+        return now < CompletionDue || Deleted is not { } deleted
+            ? new DataDeletionJobView("IN_PROGRESS", ReadDue, null, null)
+            : new DataDeletionJobView("COMPLETED", CompletionDue, deleted, null);
     }
 }

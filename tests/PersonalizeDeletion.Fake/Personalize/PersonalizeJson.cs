@@ -56,6 +56,17 @@ public static class PersonalizeJson
         return json;
     }
 
+    /// <summary>A dataset as ListDatasets reports it.</summary>
+    public static JsonObject Dataset(DatasetRecord dataset) => new()
+    {
+        ["name"] = dataset.Name,
+        ["datasetArn"] = dataset.Arn,
+        ["datasetType"] = dataset.DatasetType,
+        ["status"] = dataset.Status,
+        ["creationDateTime"] = EpochSeconds(dataset.CreationDateTime),
+        ["lastUpdatedDateTime"] = EpochSeconds(dataset.LastUpdatedDateTime),
+    };
+
     private static void AddIfPresent(JsonObject json, string name, string? value)
     {
         if (value is not null)

@@ -7,38 +7,55 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PersonalizeDeletion.Fake.Hosting;
 using PersonalizeDeletion.Fake.Model;
+using PersonalizeDeletion.Fake.Personalize.Resources;
 using PersonalizeDeletion.Fake.Recordings;
 
 namespace PersonalizeDeletion.Fake.Personalize;
 
 /// <summary>
 /// The awsJson1_1 face of the fake Personalize: checks each body against the model, answers from
-/// recordings first and the simulation otherwise, and checks every answer against the output shape
-/// so that a fake bug surfaces as a 500 instead of a plausible wrong answer.
+/// recordings first and the simulation otherwise (always in the request's region), and checks every
+/// answer against the output shape so that a fake bug surfaces as a 500 instead of a plausible wrong answer.
 /// </summary>
 public sealed class PersonalizeService
 {
     public const string ContentType = "application/x-amz-json-1.1";
 
-    private static readonly HashSet<string> Simulated = new(StringComparer.Ordinal)
-    {
-        "CreateDataDeletionJob", "DescribeDataDeletionJob", "ListDataDeletionJobs", "DescribeDatasetGroup", "ListDatasetGroups",
-    };
-
     private readonly ServiceModel _model;
     private readonly ShapeValidator _validator;
     private readonly PersonalizeSimulation _simulation;
+    private readonly ResourceCatalog _catalog;
     private readonly Func<RecordingSet> _recordings;
-    private readonly FakeClock _clock;
+    private readonly Dictionary<string, Func<JsonElement, string, JsonNode>> _handlers;
 
-    public PersonalizeService(ServiceModel model, PersonalizeSimulation simulation, Func<RecordingSet> recordings, FakeClock clock)
+    public PersonalizeService(ServiceModel model, PersonalizeSimulation simulation, ResourceCatalog catalog, Func<RecordingSet> recordings)
     {
         _model = model;
         _validator = new ShapeValidator(model);
         _simulation = simulation;
+        _catalog = catalog;
         _recordings = recordings;
-        _clock = clock;
+        _handlers = new Dictionary<string, Func<JsonElement, string, JsonNode>>(StringComparer.Ordinal)
+        {
+            ["CreateDataDeletionJob"] = CreateDataDeletionJob,
+            ["DescribeDataDeletionJob"] = DescribeDataDeletionJob,
+            ["ListDataDeletionJobs"] = ListDataDeletionJobs,
+            ["DescribeDatasetGroup"] = DescribeDatasetGroup,
+            ["ListDatasetGroups"] = ListDatasetGroups,
+            ["ListDatasets"] = ListDatasets,
+        };
+        foreach (var kind in ResourceKind.All)
+        {
+            _handlers[kind.ListOperation] = (request, region) => ListResources(kind, request, region);
+            if (kind.DescribeOperation is { } describe)
+            {
+                _handlers[describe] = (request, region) => DescribeResource(kind, request, region);
+            }
+        }
     }
+
+    /// <summary>The operations the fake answers without recordings.</summary>
+    public IReadOnlyCollection<string> SimulatedOperations => _handlers.Keys;
 
     /// <summary>The operation named by X-Amz-Target (AmazonPersonalize.Operation), or null when the target is not ours.</summary>
     public string? OperationOf(string? target)
@@ -49,11 +66,11 @@ public sealed class PersonalizeService
             : null;
     }
 
-    public FakeResponse Handle(string? operationName, byte[] body, string requestId)
+    public FakeResponse Handle(string? operationName, byte[] body, string region, string requestId)
     {
         try
         {
-            return Dispatch(operationName, body, requestId);
+            return Dispatch(operationName, body, region, requestId);
         }
         catch (PersonalizeErrorException e)
         {
@@ -70,9 +87,9 @@ public sealed class PersonalizeService
             .WithHeader("x-amzn-ErrorType", code);
     }
 
-    private FakeResponse Dispatch(string? operationName, byte[] body, string requestId)
+    private FakeResponse Dispatch(string? operationName, byte[] body, string region, string requestId)
     {
-        if (operationName is null || !Simulated.Contains(operationName) || !_model.TryGetOperation(operationName, out var operation))
+        if (operationName is null || !_handlers.TryGetValue(operationName, out var handler) || !_model.TryGetOperation(operationName, out var operation))
         {
             throw new PersonalizeErrorException("UnknownOperationException", operationName is null
                 ? "The X-Amz-Target header is missing or does not name an AmazonPersonalize operation."
@@ -87,22 +104,13 @@ public sealed class PersonalizeService
             throw new PersonalizeErrorException(validation.ErrorCode, validation.Message);
         }
 
-        var recording = _recordings().Exchanges.FirstOrDefault(r => r.Matches(operation.Name, request) && r.TryUse());
+        var recording = _recordings().Exchanges.FirstOrDefault(r => r.Matches(operation.Name, region, request) && r.TryUse());
         if (recording is not null)
         {
             return Replay(recording, operation, requestId);
         }
 
-        var output = operation.Name switch
-        {
-            "CreateDataDeletionJob" => CreateDataDeletionJob(request),
-            "DescribeDataDeletionJob" => DescribeDataDeletionJob(request),
-            "ListDataDeletionJobs" => ListDataDeletionJobs(request),
-            "DescribeDatasetGroup" => DescribeDatasetGroup(request),
-            "ListDatasetGroups" => ListDatasetGroups(request),
-            _ => throw new InvalidOperationException($"{operation.Name} is listed as simulated but has no handler."),
-        };
-        return Success(output, operation, requestId, Array.Empty<KeyValuePair<string, string>>());
+        return Success(handler(request, region), operation, requestId, Array.Empty<KeyValuePair<string, string>>());
     }
 
     private FakeResponse Replay(RecordedExchange recording, ModelOperation operation, string requestId)
@@ -143,7 +151,7 @@ public sealed class PersonalizeService
         return response;
     }
 
-    private JsonNode CreateDataDeletionJob(JsonElement request)
+    private JsonNode CreateDataDeletionJob(JsonElement request, string region)
     {
         var tags = request.TryGetProperty("tags", out var tagList) && tagList.ValueKind == JsonValueKind.Array
             ? tagList.EnumerateArray().Select(t => new KeyValuePair<string, string>(t.GetProperty("tagKey").GetString()!, t.GetProperty("tagValue").GetString()!)).ToList()
@@ -151,7 +159,7 @@ public sealed class PersonalizeService
         var location = request.GetProperty("dataSource").TryGetProperty("dataLocation", out var dataLocation) && dataLocation.ValueKind == JsonValueKind.String
             ? dataLocation.GetString()!
             : throw PersonalizeErrorException.InvalidInput("Value null at 'dataSource.dataLocation' failed to satisfy constraint: Member must not be null");
-        var job = _simulation.CreateDataDeletionJob(new CreateJobRequest(
+        var job = _simulation.CreateDataDeletionJob(region, new CreateJobRequest(
             request.GetProperty("jobName").GetString()!,
             request.GetProperty("datasetGroupArn").GetString()!,
             location,
@@ -160,38 +168,59 @@ public sealed class PersonalizeService
         return new JsonObject { ["dataDeletionJobArn"] = job.Arn };
     }
 
-    private JsonNode DescribeDataDeletionJob(JsonElement request)
+    private JsonNode DescribeDataDeletionJob(JsonElement request, string region)
     {
-        var job = _simulation.DescribeDataDeletionJob(request.GetProperty("dataDeletionJobArn").GetString()!);
-        return new JsonObject { ["dataDeletionJob"] = PersonalizeJson.Job(job, job.Observe(_clock.UtcNow), summary: false) };
+        var (job, view) = _simulation.DescribeDataDeletionJob(region, request.GetProperty("dataDeletionJobArn").GetString()!);
+        return new JsonObject { ["dataDeletionJob"] = PersonalizeJson.Job(job, view, summary: false) };
     }
 
-    private JsonNode ListDataDeletionJobs(JsonElement request)
+    private JsonNode ListDataDeletionJobs(JsonElement request, string region)
     {
-        var (items, next) = _simulation.ListDataDeletionJobs(
-            OptionalString(request, "datasetGroupArn"),
-            OptionalString(request, "nextToken"),
-            MaxResults(request));
-        var now = _clock.UtcNow;
-        var result = new JsonObject { ["dataDeletionJobs"] = new JsonArray(items.Select(j => (JsonNode)PersonalizeJson.Job(j, j.Observe(now), summary: true)).ToArray()) };
-        if (next is not null)
-        {
-            result["nextToken"] = next;
-        }
-
-        return result;
+        var (items, next) = _simulation.ListDataDeletionJobs(region, OptionalString(request, "datasetGroupArn"), OptionalString(request, "nextToken"), MaxResults(request));
+        return WithToken(new JsonObject { ["dataDeletionJobs"] = new JsonArray(items.Select(j => (JsonNode)PersonalizeJson.Job(j.Job, j.View, summary: true)).ToArray()) }, next);
     }
 
-    private JsonNode DescribeDatasetGroup(JsonElement request)
+    private JsonNode DescribeDatasetGroup(JsonElement request, string region)
     {
-        var group = _simulation.DescribeDatasetGroup(request.GetProperty("datasetGroupArn").GetString()!);
+        var group = _simulation.DescribeDatasetGroup(region, request.GetProperty("datasetGroupArn").GetString()!);
         return new JsonObject { ["datasetGroup"] = PersonalizeJson.DatasetGroup(group, summary: false) };
     }
 
-    private JsonNode ListDatasetGroups(JsonElement request)
+    private JsonNode ListDatasetGroups(JsonElement request, string region)
     {
-        var (items, next) = _simulation.ListDatasetGroups(OptionalString(request, "nextToken"), MaxResults(request));
-        var result = new JsonObject { ["datasetGroups"] = new JsonArray(items.Select(g => (JsonNode)PersonalizeJson.DatasetGroup(g, summary: true)).ToArray()) };
+        var (items, next) = _simulation.ListDatasetGroups(region, OptionalString(request, "nextToken"), MaxResults(request));
+        return WithToken(new JsonObject { ["datasetGroups"] = new JsonArray(items.Select(g => (JsonNode)PersonalizeJson.DatasetGroup(g, summary: true)).ToArray()) }, next);
+    }
+
+    private JsonNode ListDatasets(JsonElement request, string region)
+    {
+        var (items, next) = _simulation.ListDatasets(region, OptionalString(request, "datasetGroupArn"), OptionalString(request, "nextToken"), MaxResults(request));
+        return WithToken(new JsonObject { ["datasets"] = new JsonArray(items.Select(d => (JsonNode)PersonalizeJson.Dataset(d)).ToArray()) }, next);
+    }
+
+    private JsonNode ListResources(ResourceKind kind, JsonElement request, string region)
+    {
+        var filter = kind.ListFilter is null ? null : OptionalString(request, kind.ListFilter);
+
+        // Listing the versions of a solution that does not exist is an error; the other filters just match nothing.
+        if (kind == ResourceKind.SolutionVersion && filter is not null)
+        {
+            _catalog.Describe(ResourceKind.Solution, region, filter);
+        }
+
+        var (items, next) = _catalog.List(kind, region, filter, OptionalString(request, "nextToken"), MaxResults(request));
+        return WithToken(new JsonObject { [kind.ListMember] = ResourceJson.Array(items.Select(ResourceJson.Summary)) }, next);
+    }
+
+    private JsonNode DescribeResource(ResourceKind kind, JsonElement request, string region)
+    {
+        var resource = _catalog.Describe(kind, region, request.GetProperty(kind.DescribeMember + "Arn").GetString()!);
+        var latest = kind == ResourceKind.Solution ? _catalog.LatestVersion(resource.Arn) : null;
+        return new JsonObject { [kind.DescribeMember!] = ResourceJson.Detail(resource, latest) };
+    }
+
+    private static JsonObject WithToken(JsonObject result, string? next)
+    {
         if (next is not null)
         {
             result["nextToken"] = next;

@@ -6,8 +6,8 @@ using System.Threading;
 namespace PersonalizeDeletion.Fake.Recordings;
 
 /// <summary>
-/// A recorded Personalize exchange: answers requests for <see cref="Operation"/> whose body contains
-/// every member of <see cref="Match"/> with an equal value, at most <see cref="Times"/> times.
+/// A recorded Personalize exchange: answers requests for <see cref="Operation"/> (in <see cref="Region"/>)
+/// whose body contains every member of <see cref="Match"/> with an equal value, at most <see cref="Times"/> times.
 /// </summary>
 public sealed class RecordedExchange
 {
@@ -29,9 +29,12 @@ public sealed class RecordedExchange
 
     public int? Times { get; init; }
 
-    public bool Matches(string operation, JsonElement request)
+    /// <summary>The region the exchange was recorded in; it answers requests for that region only (null: any).</summary>
+    public string? Region { get; init; }
+
+    public bool Matches(string operation, string region, JsonElement request)
     {
-        if (operation != Operation || request.ValueKind != JsonValueKind.Object)
+        if (operation != Operation || (Region is not null && Region != region) || request.ValueKind != JsonValueKind.Object)
         {
             return false;
         }

@@ -10,7 +10,8 @@ using PersonalizeDeletion.Fake.Personalize;
 namespace PersonalizeDeletion.Fake.Recordings;
 
 /// <summary>
-/// The recordings folder: recorded exchanges to replay and dataset-group seeds. Everything is checked
+/// The recordings folder: recorded exchanges to replay, dataset-group seeds and dataset seeds (with the
+/// records their users have). Everything is checked
 /// against the service model on load, so a bad recording stops start-up with its file and name
 /// rather than producing wrong answers later. See tests/recordings/README.md for the format.
 /// </summary>
@@ -18,23 +19,27 @@ public sealed class RecordingSet
 {
     public const string CredentialsFile = "credentials.json";
 
-    private RecordingSet(IReadOnlyList<RecordedExchange> exchanges, IReadOnlyList<DatasetGroupRecord> datasetGroups)
+    private RecordingSet(IReadOnlyList<RecordedExchange> exchanges, IReadOnlyList<DatasetGroupRecord> datasetGroups, IReadOnlyList<DatasetSeed> datasets)
     {
         Exchanges = exchanges;
         DatasetGroups = datasetGroups;
+        Datasets = datasets;
     }
 
     public IReadOnlyList<RecordedExchange> Exchanges { get; }
 
     public IReadOnlyList<DatasetGroupRecord> DatasetGroups { get; }
 
-    public static RecordingSet Empty { get; } = new(Array.Empty<RecordedExchange>(), Array.Empty<DatasetGroupRecord>());
+    public IReadOnlyList<DatasetSeed> Datasets { get; }
+
+    public static RecordingSet Empty { get; } = new(Array.Empty<RecordedExchange>(), Array.Empty<DatasetGroupRecord>(), Array.Empty<DatasetSeed>());
 
     public static RecordingSet Load(string directory, ServiceModel model)
     {
         var validator = new ShapeValidator(model);
         var exchanges = new List<RecordedExchange>();
         var groups = new List<DatasetGroupRecord>();
+        var datasets = new List<DatasetSeed>();
         var files = Directory.GetFiles(directory, "*.json")
             .Where(f => !string.Equals(Path.GetFileName(f), CredentialsFile, StringComparison.OrdinalIgnoreCase))
             .OrderBy(f => f, StringComparer.Ordinal);
@@ -63,7 +68,11 @@ public sealed class RecordingSet
                 source = item["name"] is JsonValue named && named.TryGetValue<string>(out var name) ? $"{source} '{name}'" : source;
                 try
                 {
-                    if (item.ContainsKey("seed"))
+                    if (item["seed"] is JsonValue kind && kind.TryGetValue<string>(out var seed) && seed == "dataset")
+                    {
+                        datasets.Add(ParseDatasetSeed(item, source));
+                    }
+                    else if (item.ContainsKey("seed"))
                     {
                         groups.Add(ParseSeed(item, source, validator));
                     }
@@ -86,7 +95,46 @@ public sealed class RecordingSet
             throw new InvalidDataException($"Recordings seed the dataset group {duplicate.Key} more than once.");
         }
 
-        return new RecordingSet(exchanges, groups);
+        var orphan = datasets.FirstOrDefault(d => groups.All(g => g.Arn != d.DatasetGroupArn));
+        if (orphan is not null)
+        {
+            throw new InvalidDataException($"Recordings seed a {orphan.DatasetType} dataset for {orphan.DatasetGroupArn}, which no recording seeds.");
+        }
+
+        return new RecordingSet(exchanges, groups, datasets);
+    }
+
+    private static DatasetSeed ParseDatasetSeed(JsonObject item, string source)
+    {
+        Expect(item, source, "name", "seed", "dataset", "records", "comment");
+        if (item["dataset"] is not JsonObject dataset)
+        {
+            throw new InvalidDataException($"Recording {source}: a dataset seed needs a \"dataset\" object with datasetGroupArn and datasetType.");
+        }
+
+        Expect(dataset, source + " dataset", "datasetGroupArn", "datasetType", "name", "status", "creationDateTime");
+        string Required(string member) =>
+            dataset[member]?.GetValue<string>() ?? throw new InvalidDataException($"Recording {source}: dataset.{member} is required.");
+
+        var records = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (user, count) in item["records"] as JsonObject ?? new JsonObject())
+        {
+            var value = count?.GetValue<int>() ?? 0;
+            if (value < 1)
+            {
+                throw new InvalidDataException($"Recording {source}: records.{user} must be a positive number of records.");
+            }
+
+            records[user] = value;
+        }
+
+        return new DatasetSeed(
+            Required("datasetGroupArn"),
+            Required("datasetType"),
+            dataset["name"]?.GetValue<string>(),
+            dataset["status"]?.GetValue<string>(),
+            dataset["creationDateTime"] is null ? null : Timestamp(dataset["creationDateTime"], source, "dataset.creationDateTime"),
+            records);
     }
 
     private static DatasetGroupRecord ParseSeed(JsonObject item, string source, ShapeValidator validator)
@@ -94,7 +142,7 @@ public sealed class RecordingSet
         Expect(item, source, "name", "seed", "datasetGroup");
         if (item["seed"]?.GetValue<string>() != "datasetGroup")
         {
-            throw new InvalidDataException($"Recording {source}: the only seed kind is \"datasetGroup\".");
+            throw new InvalidDataException($"Recording {source}: the seed kinds are \"datasetGroup\" and \"dataset\".");
         }
 
         if (item["datasetGroup"] is not JsonObject body)
@@ -131,7 +179,7 @@ public sealed class RecordingSet
 
     private static RecordedExchange ParseExchange(JsonObject item, string source, ServiceModel model, ShapeValidator validator)
     {
-        Expect(item, source, "name", "service", "operation", "match", "response", "times", "comment");
+        Expect(item, source, "name", "service", "operation", "region", "match", "response", "times", "comment");
         var service = item["service"]?.GetValue<string>();
         if (service != "personalize")
         {
@@ -192,6 +240,7 @@ public sealed class RecordingSet
             Headers = headers,
             Body = body,
             Times = times,
+            Region = item["region"]?.GetValue<string>(),
         };
     }
 

@@ -18,9 +18,12 @@ namespace PersonalizeDeletion.Fake.Recordings;
 
 /// <summary>
 /// Record mode: forwards each Personalize call to a real endpoint, re-signed with the operator's
-/// credentials, and writes the exchange as a recording file. Access keys, secrets, tokens and
-/// signatures never reach the file: only the JSON bodies and the request id are kept, and any
-/// occurrence of the credential strings in them is replaced.
+/// credentials, and writes the exchange as a recording file. Only Personalize is forwarded: S3 and STS
+/// stay in the fake. So a CreateDataDeletionJob whose data location is in a bucket the fake holds (data
+/// the real service could never read) is refused without being forwarded or recorded; a location in a
+/// bucket the fake does not hold is the operator's real data and goes through. Access keys, secrets,
+/// tokens and signatures never reach the file: only the JSON bodies, the region and the request id are
+/// kept, and any occurrence of the credential strings in them is replaced.
 /// </summary>
 public sealed class UpstreamRecorder : IPersonalizeForwarder, IDisposable
 {
@@ -31,14 +34,20 @@ public sealed class UpstreamRecorder : IPersonalizeForwarder, IDisposable
     private readonly Uri _upstream;
     private readonly string _directory;
     private readonly AwsCredential _credential;
+    private readonly Func<string, bool> _fakeHoldsBucket;
     private readonly HttpClient _http = new();
     private int _sequence;
 
-    public UpstreamRecorder(Uri upstream, string directory, AwsCredential credential)
+    /// <param name="upstream">The real endpoint.</param>
+    /// <param name="directory">Where recordings are written.</param>
+    /// <param name="credential">The operator's credentials, used to re-sign.</param>
+    /// <param name="fakeHoldsBucket">Whether a bucket lives in the fake's S3 (its data was never forwarded).</param>
+    public UpstreamRecorder(Uri upstream, string directory, AwsCredential credential, Func<string, bool> fakeHoldsBucket)
     {
         _upstream = upstream;
         _directory = directory;
         _credential = credential;
+        _fakeHoldsBucket = fakeHoldsBucket;
         Directory.CreateDirectory(directory);
     }
 
@@ -56,9 +65,16 @@ public sealed class UpstreamRecorder : IPersonalizeForwarder, IDisposable
         return new AwsCredential(id, secret, string.IsNullOrEmpty(token) ? null : token);
     }
 
-    public async Task<FakeResponse> ForwardAsync(string operation, IncomingRequest request, CancellationToken cancellationToken)
+    public async Task<FakeResponse> ForwardAsync(string operation, string region, IncomingRequest request, CancellationToken cancellationToken)
     {
-        var region = SigV4Authorization.TryParse(request.Header("Authorization") ?? string.Empty, out _)?.Region ?? RegionOf(_upstream);
+        if (operation == "CreateDataDeletionJob" && StagedInTheFake(request.Body) is { } bucket)
+        {
+            return PersonalizeService.Error(
+                "RecordModeRefusedException",
+                $"Record mode forwards Personalize only: the data location is in bucket {bucket}, which exists only in the fake's S3, so a real job would find no data. Nothing was forwarded or recorded; give a data location in a real bucket.",
+                Guid.NewGuid().ToString());
+        }
+
         using var message = Sign(request, region);
         using var upstream = await _http.SendAsync(message, cancellationToken);
         var body = await upstream.Content.ReadAsByteArrayAsync(cancellationToken);
@@ -76,7 +92,7 @@ public sealed class UpstreamRecorder : IPersonalizeForwarder, IDisposable
             response.Headers.Add(new("x-amzn-ErrorType", response.ErrorCode));
         }
 
-        await WriteRecordingAsync(operation, request.Body, response.Status, requestId, body, cancellationToken);
+        await WriteRecordingAsync(operation, region, request.Body, response.Status, requestId, body, cancellationToken);
         return response;
     }
 
@@ -120,7 +136,7 @@ public sealed class UpstreamRecorder : IPersonalizeForwarder, IDisposable
         return message;
     }
 
-    private async Task WriteRecordingAsync(string operation, byte[] requestBody, int status, string requestId, byte[] responseBody, CancellationToken cancellationToken)
+    private async Task WriteRecordingAsync(string operation, string region, byte[] requestBody, int status, string requestId, byte[] responseBody, CancellationToken cancellationToken)
     {
         var sequence = Interlocked.Increment(ref _sequence);
         var name = string.Create(CultureInfo.InvariantCulture, $"{operation}-{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmss}-{sequence:D4}");
@@ -129,6 +145,8 @@ public sealed class UpstreamRecorder : IPersonalizeForwarder, IDisposable
             ["name"] = name,
             ["service"] = "personalize",
             ["operation"] = operation,
+            ["region"] = region,
+            ["comment"] = "Recorded from " + _upstream.Host + " by the fake's record mode.",
             ["match"] = ParseObject(requestBody),
             ["response"] = new JsonObject
             {
@@ -166,9 +184,23 @@ public sealed class UpstreamRecorder : IPersonalizeForwarder, IDisposable
         }
     }
 
-    private static string RegionOf(Uri endpoint)
+    /// <summary>The bucket of a Create's data location when that bucket lives in the fake; null otherwise.</summary>
+    private string? StagedInTheFake(byte[] body)
     {
-        var labels = endpoint.Host.Split('.');
-        return labels.Length >= 3 && labels[0] == "personalize" ? labels[1] : "us-east-1";
+        try
+        {
+            var location = JsonNode.Parse(body)?["dataSource"]?["dataLocation"]?.GetValue<string>();
+            if (location is null || !location.StartsWith("s3://", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var bucket = location["s3://".Length..].Split('/')[0];
+            return _fakeHoldsBucket(bucket) ? bucket : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

@@ -3,19 +3,23 @@ using System.Collections.Generic;
 
 namespace PersonalizeDeletion.Fake.S3;
 
-/// <summary>A fake bucket: its owner, its objects (kept in S3's key order) and its open multipart uploads.</summary>
+/// <summary>A fake bucket: its owner, its region, its objects (kept in S3's key order) and its open multipart uploads.</summary>
 public sealed class S3Bucket
 {
-    public S3Bucket(string name, string owner, DateTimeOffset created)
+    public S3Bucket(string name, string owner, string region, DateTimeOffset created)
     {
         Name = name;
         Owner = owner;
+        Region = region;
         Created = created;
     }
 
     public string Name { get; }
 
     public string Owner { get; }
+
+    /// <summary>The one region the bucket lives in: requests for it must be signed for (and sent to) this region.</summary>
+    public string Region { get; }
 
     public DateTimeOffset Created { get; }
 

@@ -20,6 +20,32 @@ public sealed class S3ErrorException : Exception
 
     public IReadOnlyList<(string Name, string Value)> Details { get; }
 
+    /// <summary>Response headers S3 adds to this error (x-amz-bucket-region on a wrong-region request).</summary>
+    public List<KeyValuePair<string, string>> Headers { get; } = new();
+
+    /// <summary>
+    /// A request for a bucket of another region. Sent to a region's endpoint, S3 answers 301 PermanentRedirect;
+    /// signed for the wrong region, 400 AuthorizationHeaderMalformed naming the region it expects. Both carry
+    /// x-amz-bucket-region, which is how SDKs learn a bucket's region.
+    /// </summary>
+    public static S3ErrorException WrongRegion(string bucket, string bucketRegion, string requestRegion, bool regionalEndpoint)
+    {
+        var error = regionalEndpoint
+            ? new S3ErrorException(
+                301,
+                "PermanentRedirect",
+                "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.",
+                ("Bucket", bucket),
+                ("Endpoint", $"s3.{bucketRegion}.amazonaws.com"))
+            : new S3ErrorException(
+                400,
+                "AuthorizationHeaderMalformed",
+                $"The authorization header is malformed; the region '{requestRegion}' is wrong; expecting '{bucketRegion}'",
+                ("Region", bucketRegion));
+        error.Headers.Add(new("x-amz-bucket-region", bucketRegion));
+        return error;
+    }
+
     public static S3ErrorException NoSuchBucket(string bucket) =>
         new(404, "NoSuchBucket", "The specified bucket does not exist", ("BucketName", bucket));
 

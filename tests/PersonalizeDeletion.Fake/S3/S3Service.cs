@@ -70,27 +70,27 @@ public sealed class S3Service
         return new S3Route(objectOperation, bucket, key);
     }
 
-    public FakeResponse Handle(S3Route route, IncomingRequest request, S3Payload payload)
+    public FakeResponse Handle(S3Route route, IncomingRequest request, S3Payload payload, RequestRegion region)
     {
         var bucket = route.Bucket ?? string.Empty;
         var key = route.Key ?? string.Empty;
         return route.Operation switch
         {
             "ListBuckets" => ListBuckets(),
-            "HeadBucket" => HeadBucket(request, bucket),
+            "HeadBucket" => HeadBucket(request, region, bucket),
             "GetBucketLocation" => GetBucketLocation(request, bucket),
-            "CreateBucket" => CreateBucket(request, bucket),
-            "ListObjectsV2" => ListObjectsV2(request, bucket),
-            "ListMultipartUploads" => ListMultipartUploads(request, bucket),
-            "PutObject" => PutObject(request, payload, bucket, key),
-            "GetObject" => GetObject(request, bucket, key, head: false),
-            "HeadObject" => GetObject(request, bucket, key, head: true),
-            "DeleteObject" => DeleteObject(request, bucket, key),
-            "CreateMultipartUpload" => CreateMultipartUpload(request, bucket, key),
-            "UploadPart" => UploadPart(request, payload, bucket, key),
-            "CompleteMultipartUpload" => CompleteMultipartUpload(request, payload, bucket, key),
-            "AbortMultipartUpload" => AbortMultipartUpload(request, bucket, key),
-            "ListParts" => ListParts(request, bucket, key),
+            "CreateBucket" => CreateBucket(request, region, bucket),
+            "ListObjectsV2" => ListObjectsV2(request, region, bucket),
+            "ListMultipartUploads" => ListMultipartUploads(request, region, bucket),
+            "PutObject" => PutObject(request, region, payload, bucket, key),
+            "GetObject" => GetObject(request, region, bucket, key, head: false),
+            "HeadObject" => GetObject(request, region, bucket, key, head: true),
+            "DeleteObject" => DeleteObject(request, region, bucket, key),
+            "CreateMultipartUpload" => CreateMultipartUpload(request, region, bucket, key),
+            "UploadPart" => UploadPart(request, region, payload, bucket, key),
+            "CompleteMultipartUpload" => CompleteMultipartUpload(request, region, payload, bucket, key),
+            "AbortMultipartUpload" => AbortMultipartUpload(request, region, bucket, key),
+            "ListParts" => ListParts(request, region, bucket, key),
             _ => throw new S3ErrorException(501, "NotImplemented", "A header you provided implies functionality that is not implemented"),
         };
     }
@@ -100,7 +100,9 @@ public sealed class S3Service
     {
         if (head)
         {
-            return new FakeResponse(error.Status) { ErrorCode = error.Code };
+            var bodiless = new FakeResponse(error.Status) { ErrorCode = error.Code };
+            bodiless.Headers.AddRange(error.Headers);
+            return bodiless;
         }
 
         var root = new XElement(
@@ -112,6 +114,7 @@ public sealed class S3Service
             new XElement("HostId", HostId(requestId)));
         var response = new FakeResponse(error.Status) { Body = S3Xml.Serialize(root), ErrorCode = error.Code };
         response.Headers.Add(new("Content-Type", "application/xml"));
+        response.Headers.AddRange(error.Headers);
         return response;
     }
 
@@ -120,28 +123,30 @@ public sealed class S3Service
 
     private FakeResponse ListBuckets()
     {
-        var buckets = _store.AllObjects().Select(o => o.Bucket).Distinct().ToList();
+        var buckets = _store.AllBuckets().Select(b => b.Name).ToList();
         return S3Xml.Response(200, S3Xml.Element(
             "ListAllMyBucketsResult",
             S3Xml.Element("Owner", S3Xml.Element("ID", S3Store.DefaultOwner)),
             S3Xml.Element("Buckets", buckets.Select(b => S3Xml.Element("Bucket", S3Xml.Element("Name", b))))));
     }
 
-    private FakeResponse HeadBucket(IncomingRequest request, string bucket)
+    private FakeResponse HeadBucket(IncomingRequest request, RequestRegion region, string bucket)
     {
-        ExistingBucket(request, bucket);
+        var found = ExistingBucket(request, region, bucket);
         return new FakeResponse(200)
-            .WithHeader("x-amz-bucket-region", "us-east-1")
+            .WithHeader("x-amz-bucket-region", found.Region)
             .WithHeader("x-amz-access-point-alias", "false");
     }
 
+    /// <summary>GetBucketLocation answers from any region (it is how clients find a bucket's region); us-east-1 is an empty constraint.</summary>
     private FakeResponse GetBucketLocation(IncomingRequest request, string bucket)
     {
-        ExistingBucket(request, bucket);
-        return S3Xml.Response(200, S3Xml.Element("LocationConstraint"));
+        var found = _store.FindBucket(bucket) ?? throw S3ErrorException.NoSuchBucket(bucket);
+        CheckOwner(request, found);
+        return S3Xml.Response(200, S3Xml.Element("LocationConstraint", found.Region == S3Store.DefaultRegion ? null : found.Region));
     }
 
-    private FakeResponse CreateBucket(IncomingRequest request, string bucket)
+    private FakeResponse CreateBucket(IncomingRequest request, RequestRegion region, string bucket)
     {
         var existing = _store.FindBucket(bucket);
         if (existing is not null)
@@ -149,13 +154,13 @@ public sealed class S3Service
             throw new S3ErrorException(409, "BucketAlreadyOwnedByYou", "Your previous request to create the named bucket succeeded and you already own it.", ("BucketName", bucket));
         }
 
-        CheckOwner(request, _store.EnsureBucket(bucket, _clock.UtcNow));
+        CheckOwner(request, _store.EnsureBucket(bucket, LocationConstraint(request) ?? region.Name, _clock.UtcNow));
         return new FakeResponse(200).WithHeader("Location", "/" + bucket);
     }
 
-    private FakeResponse ListObjectsV2(IncomingRequest request, string bucket)
+    private FakeResponse ListObjectsV2(IncomingRequest request, RequestRegion region, string bucket)
     {
-        ExistingBucket(request, bucket);
+        ExistingBucket(request, region, bucket);
         var prefix = request.QueryValue("prefix") ?? string.Empty;
         var delimiter = request.QueryValue("delimiter");
         var startAfter = request.QueryValue("start-after");
@@ -203,9 +208,9 @@ public sealed class S3Service
         return S3Xml.Response(200, root);
     }
 
-    private FakeResponse ListMultipartUploads(IncomingRequest request, string bucket)
+    private FakeResponse ListMultipartUploads(IncomingRequest request, RequestRegion region, string bucket)
     {
-        ExistingBucket(request, bucket);
+        ExistingBucket(request, region, bucket);
         var prefix = request.QueryValue("prefix") ?? string.Empty;
         var maxUploads = MaxKeys(request.QueryValue("max-uploads"), "max-uploads");
         var uploads = _store.Uploads(bucket).Where(u => u.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
@@ -233,9 +238,9 @@ public sealed class S3Service
         return S3Xml.Response(200, root);
     }
 
-    private FakeResponse PutObject(IncomingRequest request, S3Payload payload, string bucket, string key)
+    private FakeResponse PutObject(IncomingRequest request, RequestRegion region, S3Payload payload, string bucket, string key)
     {
-        var target = WritableBucket(request, bucket);
+        var target = WritableBucket(request, region, bucket);
         CheckContentMd5(request, payload.Data);
         var checksum = VerifyChecksum(request, payload);
         var stored = new S3StoredObject
@@ -262,9 +267,9 @@ public sealed class S3Service
         return response;
     }
 
-    private FakeResponse GetObject(IncomingRequest request, string bucket, string key, bool head)
+    private FakeResponse GetObject(IncomingRequest request, RequestRegion region, string bucket, string key, bool head)
     {
-        ExistingBucket(request, bucket);
+        ExistingBucket(request, region, bucket);
         var stored = _store.Find(bucket, key) ?? throw S3ErrorException.NoSuchKey(key);
         CheckPreconditions(request, stored);
 
@@ -310,16 +315,16 @@ public sealed class S3Service
         return response;
     }
 
-    private FakeResponse DeleteObject(IncomingRequest request, string bucket, string key)
+    private FakeResponse DeleteObject(IncomingRequest request, RequestRegion region, string bucket, string key)
     {
-        ExistingBucket(request, bucket);
+        ExistingBucket(request, region, bucket);
         _store.Delete(bucket, key);
         return new FakeResponse(204);
     }
 
-    private FakeResponse CreateMultipartUpload(IncomingRequest request, string bucket, string key)
+    private FakeResponse CreateMultipartUpload(IncomingRequest request, RequestRegion region, string bucket, string key)
     {
-        var target = WritableBucket(request, bucket);
+        var target = WritableBucket(request, region, bucket);
         var algorithm = request.Header("x-amz-checksum-algorithm");
         if (algorithm is not null && !S3Checksums.IsKnown(algorithm))
         {
@@ -352,9 +357,9 @@ public sealed class S3Service
         return response;
     }
 
-    private FakeResponse UploadPart(IncomingRequest request, S3Payload payload, string bucket, string key)
+    private FakeResponse UploadPart(IncomingRequest request, RequestRegion region, S3Payload payload, string bucket, string key)
     {
-        ExistingBucket(request, bucket);
+        ExistingBucket(request, region, bucket);
         var uploadId = request.QueryValue("uploadId")!;
         var numberText = request.QueryValue("partNumber")!;
         if (!int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > MaxPartNumber)
@@ -377,9 +382,9 @@ public sealed class S3Service
         return response;
     }
 
-    private FakeResponse CompleteMultipartUpload(IncomingRequest request, S3Payload payload, string bucket, string key)
+    private FakeResponse CompleteMultipartUpload(IncomingRequest request, RequestRegion region, S3Payload payload, string bucket, string key)
     {
-        ExistingBucket(request, bucket);
+        ExistingBucket(request, region, bucket);
         var uploadId = request.QueryValue("uploadId")!;
         var upload = _store.FindUpload(bucket, key, uploadId);
         var document = S3Xml.Parse(payload.Data);
@@ -429,16 +434,16 @@ public sealed class S3Service
         return response;
     }
 
-    private FakeResponse AbortMultipartUpload(IncomingRequest request, string bucket, string key)
+    private FakeResponse AbortMultipartUpload(IncomingRequest request, RequestRegion region, string bucket, string key)
     {
-        ExistingBucket(request, bucket);
+        ExistingBucket(request, region, bucket);
         _store.AbortUpload(bucket, key, request.QueryValue("uploadId")!);
         return new FakeResponse(204);
     }
 
-    private FakeResponse ListParts(IncomingRequest request, string bucket, string key)
+    private FakeResponse ListParts(IncomingRequest request, RequestRegion region, string bucket, string key)
     {
-        ExistingBucket(request, bucket);
+        ExistingBucket(request, region, bucket);
         var upload = _store.FindUpload(bucket, key, request.QueryValue("uploadId")!);
         var parts = _store.SelectAllParts(upload);
         return S3Xml.Response(200, S3Xml.Element(
@@ -458,18 +463,40 @@ public sealed class S3Service
                 p.Checksum is { } c ? S3Xml.Element("Checksum" + c.Algorithm, c.Value) : null))));
     }
 
-    private S3Bucket ExistingBucket(IncomingRequest request, string name)
+    private S3Bucket ExistingBucket(IncomingRequest request, RequestRegion region, string name)
     {
         var bucket = _store.FindBucket(name) ?? throw S3ErrorException.NoSuchBucket(name);
+        CheckRegion(bucket, region);
         CheckOwner(request, bucket);
         return bucket;
     }
 
-    private S3Bucket WritableBucket(IncomingRequest request, string name)
+    private S3Bucket WritableBucket(IncomingRequest request, RequestRegion region, string name)
     {
-        var bucket = _store.EnsureBucket(name, _clock.UtcNow);
+        var bucket = _store.EnsureBucket(name, region.Name, _clock.UtcNow);
+        CheckRegion(bucket, region);
         CheckOwner(request, bucket);
         return bucket;
+    }
+
+    private static void CheckRegion(S3Bucket bucket, RequestRegion region)
+    {
+        if (bucket.Region != region.Name)
+        {
+            throw S3ErrorException.WrongRegion(bucket.Name, bucket.Region, region.Name, region.FromEndpoint);
+        }
+    }
+
+    /// <summary>The region a CreateBucket body asks for (CreateBucketConfiguration/LocationConstraint), if any.</summary>
+    private static string? LocationConstraint(IncomingRequest request)
+    {
+        if (request.Body.Length == 0)
+        {
+            return null;
+        }
+
+        var constraint = S3Xml.Parse(request.Body).Root?.Elements().FirstOrDefault(e => e.Name.LocalName == "LocationConstraint")?.Value;
+        return string.IsNullOrEmpty(constraint) ? null : constraint;
     }
 
     private static void CheckOwner(IncomingRequest request, S3Bucket bucket)

@@ -13,22 +13,30 @@ public sealed class S3Store
 {
     public const string DefaultOwner = "123456789012";
 
+    public const string DefaultRegion = "us-east-1";
+
     /// <summary>The smallest part S3 accepts in a multipart upload, except the last one.</summary>
     public const int MinimumPartSize = 5 * 1024 * 1024;
 
     private readonly object _gate = new();
     private readonly Dictionary<string, S3Bucket> _buckets = new(StringComparer.Ordinal);
 
-    public S3Bucket RegisterBucket(string name, string owner, DateTimeOffset now)
+    /// <summary>
+    /// Called before any object is written or deleted, outside the store's lock: the Personalize simulation
+    /// lets every job that was due to read its data do so first, so a job reads the objects as they were then.
+    /// </summary>
+    public Action? BeforeChange { get; set; }
+
+    public S3Bucket RegisterBucket(string name, string owner, string region, DateTimeOffset now)
     {
         lock (_gate)
         {
-            if (_buckets.TryGetValue(name, out var existing) && existing.Owner == owner)
+            if (_buckets.TryGetValue(name, out var existing) && existing.Owner == owner && existing.Region == region)
             {
                 return existing;
             }
 
-            var bucket = new S3Bucket(name, owner, now);
+            var bucket = new S3Bucket(name, owner, region, now);
             if (existing is not null)
             {
                 foreach (var pair in existing.Objects)
@@ -42,14 +50,14 @@ public sealed class S3Store
         }
     }
 
-    /// <summary>Buckets spring into existence on first write, owned by the default account.</summary>
-    public S3Bucket EnsureBucket(string name, DateTimeOffset now)
+    /// <summary>Buckets spring into existence on first write, owned by the default account, in the writer's region.</summary>
+    public S3Bucket EnsureBucket(string name, string region, DateTimeOffset now)
     {
         lock (_gate)
         {
             if (!_buckets.TryGetValue(name, out var bucket))
             {
-                bucket = new S3Bucket(name, DefaultOwner, now);
+                bucket = new S3Bucket(name, DefaultOwner, region, now);
                 _buckets.Add(name, bucket);
             }
 
@@ -67,6 +75,7 @@ public sealed class S3Store
 
     public void Put(S3StoredObject stored)
     {
+        BeforeChange?.Invoke();
         lock (_gate)
         {
             Bucket(stored.Bucket).Objects[stored.Key] = stored;
@@ -83,6 +92,7 @@ public sealed class S3Store
 
     public void Delete(string bucket, string key)
     {
+        BeforeChange?.Invoke();
         lock (_gate)
         {
             Bucket(bucket).Objects.Remove(key);
@@ -240,6 +250,7 @@ public sealed class S3Store
     /// <summary>Closes the upload and stores the assembled object, unless a concurrent abort or completion got there first.</summary>
     public void FinishUpload(string uploadId, S3StoredObject assembled)
     {
+        BeforeChange?.Invoke();
         lock (_gate)
         {
             var bucket = Bucket(assembled.Bucket);
@@ -304,6 +315,14 @@ public sealed class S3Store
         }
     }
 
+    public IReadOnlyList<S3Bucket> AllBuckets()
+    {
+        lock (_gate)
+        {
+            return _buckets.Values.OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)
@@ -336,5 +355,4 @@ public sealed class S3Store
         Bucket(bucket).Uploads.TryGetValue(uploadId, out var upload) && upload.Key == key
             ? upload
             : throw S3ErrorException.NoSuchUpload(uploadId);
-
 }

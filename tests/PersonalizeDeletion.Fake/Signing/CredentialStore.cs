@@ -53,7 +53,15 @@ public sealed class CredentialStore
                 : throw new InvalidDataException($"{source}: sessionToken must be a string.");
         }
 
-        return new AwsCredential(id.GetString()!, secret.GetString()!, string.IsNullOrEmpty(token) ? null : token);
+        string? arn = null;
+        if (item.TryGetProperty("arn", out var arnElement) && arnElement.ValueKind != JsonValueKind.Null)
+        {
+            arn = arnElement.ValueKind == JsonValueKind.String && arnElement.GetString()!.StartsWith("arn:", System.StringComparison.Ordinal)
+                ? arnElement.GetString()
+                : throw new InvalidDataException($"{source}: arn must be an ARN string (the identity GetCallerIdentity reports).");
+        }
+
+        return new AwsCredential(id.GetString()!, secret.GetString()!, string.IsNullOrEmpty(token) ? null : token, arn);
     }
 
     public void Register(AwsCredential credential) => _credentials[credential.AccessKeyId] = credential;

@@ -35,7 +35,8 @@ public sealed class FakePersonalizeTests : IAsyncLifetime
     [Fact]
     public async Task DescribeDatasetGroup_ReturnsTheRecordedSeeds()
     {
-        var reply = await _client.SendAsync("DescribeDatasetGroup", new { datasetGroupArn = RetailEu });
+        using var eu = new SdkSignedPersonalizeClient(_fake.Url) { Region = "eu-west-1" };
+        var reply = await eu.SendAsync("DescribeDatasetGroup", new { datasetGroupArn = RetailEu });
 
         Assert.Equal(200, reply.Status);
         var group = reply.Body.GetProperty("datasetGroup");
@@ -74,8 +75,9 @@ public sealed class FakePersonalizeTests : IAsyncLifetime
         }
         while (token is not null);
 
-        Assert.Equal(2, pages);
-        Assert.Equal(new[] { "media", "retail", "retail-eu", "staging" }, names.Order().ToArray());
+        // Only the signing region's groups: retail-eu lives in eu-west-1.
+        Assert.Equal(1, pages);
+        Assert.Equal(new[] { "media", "retail", "staging" }, names.Order().ToArray());
         var bad = await _client.SendAsync("ListDatasetGroups", new { nextToken = "not-a-token" });
         Assert.Equal("InvalidNextTokenException", bad.ErrorType);
     }
@@ -116,11 +118,13 @@ public sealed class FakePersonalizeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreatedJob_CompletesWithTheNumberOfUserRowsInTheStagedFolder()
+    public async Task CreatedJob_CompletesAndCountsTheRecordsOfTheUsersInTheStagedFolder()
     {
         await SeedObjectAsync("staging-bucket", "deletions/run1/part-0001.csv", "USER_ID\nu1\nu2\nu3\n");
         await SeedObjectAsync("staging-bucket", "deletions/run1/part-0002.csv", "USER_ID\r\nu4\r\nu5\r\n");
         await SeedObjectAsync("staging-bucket", "deletions/run1/manifest.json", "{}");
+        await _fake.PostAsync("/_fake/records", new { datasetGroupArn = Retail, datasetType = "INTERACTIONS", records = new Dictionary<string, int> { ["u1"] = 40, ["u2"] = 1, ["u5"] = 3 } });
+        await _fake.PostAsync("/_fake/records", new { datasetGroupArn = Retail, datasetType = "USERS", records = new Dictionary<string, int> { ["u1"] = 1 } });
         await _fake.PostAsync("/_fake/config", new { pendingMs = 1500, inProgressMs = 1500 });
 
         var created = await CreateJobAsync("erase-run1", Retail, "s3://staging-bucket/deletions/run1/");
@@ -147,7 +151,9 @@ public sealed class FakePersonalizeTests : IAsyncLifetime
         while (job.GetProperty("status").GetString() is "PENDING" or "IN_PROGRESS");
 
         Assert.Equal(new[] { "PENDING", "IN_PROGRESS", "COMPLETED" }, statuses);
-        Assert.Equal(5, job.GetProperty("numDeleted").GetInt32());
+
+        // Records, not lines: u1's 40 interactions and its user row, u2's one, u5's three; u3 and u4 have none.
+        Assert.Equal(45, job.GetProperty("numDeleted").GetInt32());
         Assert.Equal("s3://staging-bucket/deletions/run1/", job.GetProperty("dataSource").GetProperty("dataLocation").GetString());
         Assert.Equal(Role, job.GetProperty("roleArn").GetString());
         Assert.True(job.GetProperty("lastUpdatedDateTime").GetDouble() > job.GetProperty("creationDateTime").GetDouble());
@@ -188,6 +194,9 @@ public sealed class FakePersonalizeTests : IAsyncLifetime
         Assert.Equal("ResourceNotFoundException", (await CreateJobAsync("n1", Retail.Replace("retail", "gone"), "s3://x/a.csv")).ErrorType);
         Assert.Equal("InvalidInputException", (await CreateJobAsync("h1", Retail, "https://x/a.csv")).ErrorType);
 
+        // A group of another region is not found from this one.
+        Assert.Equal("ResourceNotFoundException", (await CreateJobAsync("e1", RetailEu, "s3://x/a.csv")).ErrorType);
+
         var tooMany = Enumerable.Range(0, 51).Select(i => new { tagKey = $"k{i}", tagValue = "v" }).ToArray();
         Assert.Equal("TooManyTagsException", (await CreateJobAsync("t1", Retail, "s3://x/a.csv", tooMany)).ErrorType);
         var reserved = await CreateJobAsync("t2", Retail, "s3://x/a.csv", new[] { new { tagKey = "aws:owner", tagValue = "v" } });
@@ -195,7 +204,9 @@ public sealed class FakePersonalizeTests : IAsyncLifetime
         Assert.Contains("aws:", reserved.Message);
 
         // Job names are unique per account and region, so another region may reuse one.
-        Assert.Equal(200, (await CreateJobAsync("a1", RetailEu, "s3://x/a.csv")).Status);
+        using var eu = new SdkSignedPersonalizeClient(_fake.Url) { Region = "eu-west-1" };
+        var reused = await eu.SendAsync("CreateDataDeletionJob", new { jobName = "a1", datasetGroupArn = RetailEu, dataSource = new { dataLocation = "s3://x/a.csv" }, roleArn = Role });
+        Assert.Equal(200, reused.Status);
     }
 
     [Fact]

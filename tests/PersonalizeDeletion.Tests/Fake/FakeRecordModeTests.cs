@@ -49,6 +49,7 @@ public sealed class FakeRecordModeTests
 
             var replayed = RecordingSet.Load(directory.FullName, ServiceModel.Load(FakeHost.Options().ModelPath!));
             Assert.Equal(new[] { 200, 400 }, replayed.Exchanges.Select(e => e.Status).Order());
+            Assert.All(replayed.Exchanges, e => Assert.Equal("us-east-1", e.Region));
         }
         finally
         {
@@ -58,4 +59,47 @@ public sealed class FakeRecordModeTests
             directory.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task RecordMode_RefusesACreateWhoseDataLivesOnlyInTheFake_AndForwardsOneInARealBucket()
+    {
+        var directory = Directory.CreateTempSubdirectory("pd-fake-record-");
+        var saved = (Id: Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"), Secret: Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY"), Token: Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN"));
+        try
+        {
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIAFAKESECOND000002");
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "fakeSecretSecond00000000000000000000000");
+            Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
+            await using var upstream = await FakeServer.StartAsync(FakeHost.Options());
+            await using var recorder = await FakeServer.StartAsync(FakeHost.Options() with { RecordUpstream = new Uri(upstream.BaseAddress), RecordDirectory = directory.FullName });
+            using var control = new System.Net.Http.HttpClient { BaseAddress = recorder.Url };
+            (await control.PutAsync("/_fake/s3/object?bucket=deletion-staging&key=requests/x-001.csv", new System.Net.Http.StringContent("USER_ID\nu1\n"))).EnsureSuccessStatusCode();
+            using var client = new SdkSignedPersonalizeClient(recorder.BaseAddress);
+
+            var refused = await client.SendAsync("CreateDataDeletionJob", Create("staged-here", "s3://deletion-staging/requests/x-001.csv"));
+            var forwarded = await client.SendAsync("CreateDataDeletionJob", Create("real-data", "s3://customer-exports/forget/users.csv"));
+
+            Assert.Equal("RecordModeRefusedException", refused.ErrorType);
+            Assert.Contains("deletion-staging", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(200, forwarded.Status);
+            Assert.Equal("real-data", Assert.Single(upstream.State.Personalize.AllJobs()).Job.JobName);
+            var recorded = Assert.Single(Directory.GetFiles(directory.FullName, "*.json"));
+            Assert.Contains("real-data", File.ReadAllText(recorded), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", saved.Id);
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", saved.Secret);
+            Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", saved.Token);
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static object Create(string name, string location) => new
+    {
+        jobName = name,
+        datasetGroupArn = "arn:aws:personalize:us-east-1:123456789012:dataset-group/retail",
+        dataSource = new { dataLocation = location },
+        roleArn = "arn:aws:iam::123456789012:role/PersonalizeS3Access",
+    };
 }

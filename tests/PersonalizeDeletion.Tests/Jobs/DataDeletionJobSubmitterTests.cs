@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PersonalizeDeletion.Jobs;
@@ -46,6 +47,68 @@ namespace PersonalizeDeletion.Tests.Jobs
             failed.FailureReason = failureReason;
             return client;
         }
+
+        private static readonly SubmitterTiming Timing = new SubmitterTiming(
+            new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4) },
+            new[] { TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4) });
+
+        /// <summary>A submitter whose waits are recorded instead of slept.</summary>
+        private static DataDeletionJobSubmitter Submitter(InMemoryPersonalizeClient client, List<TimeSpan> waits) =>
+            new DataDeletionJobSubmitter(client, Timing, (delay, token) =>
+            {
+                waits.Add(delay);
+                token.ThrowIfCancellationRequested();
+                return Task.CompletedTask;
+            });
+
+        /// <summary>
+        /// A client that behaves like the service towards repeated Creates: names are unique (a second Create meets
+        /// the first job), the first <paramref name="unansweredSends"/> Creates fail without reaching it, and the
+        /// next <paramref name="lostAnswers"/> are carried out but their answers lost.
+        /// </summary>
+        private static InMemoryPersonalizeClient Service(int lostAnswers, int unansweredSends, Exception failure)
+        {
+            var client = new InMemoryPersonalizeClient();
+            int sends = 0;
+            bool created = false;
+            client.CreateFault = input =>
+            {
+                sends++;
+                if (sends <= unansweredSends)
+                {
+                    return failure;
+                }
+
+                if (created)
+                {
+                    return new ResourceAlreadyExistsException("Data deletion job with name " + input.JobName + " already exists.", "req-x", 400);
+                }
+
+                created = true;
+                if (sends <= unansweredSends + lostAnswers)
+                {
+                    client.Add(new DataDeletionJobInfo { JobName = input.JobName, DataDeletionJobArn = JobArn, DatasetGroupArn = input.DatasetGroupArn, DataLocation = input.DataLocation, RoleArn = input.RoleArn, Status = DataDeletionJob.StatusPending });
+                    return failure;
+                }
+
+                // Carried out and answered: the in-memory client adds the job itself.
+                return null;
+            };
+            return client;
+        }
+
+        private static List<DataDeletionJobInfo> Jobs(InMemoryPersonalizeClient client) =>
+            client.ListDataDeletionJobsAsync(null, null, null, CancellationToken.None).GetAwaiter().GetResult().Items.ToList();
+
+        private static PersonalizeServiceException Refusal(string code, int status) => code switch
+        {
+            "InvalidInputException" => new InvalidInputException("invalid", "req-r", status),
+            "ResourceNotFoundException" => new ResourceNotFoundException("no group", "req-r", status),
+            "ResourceInUseException" => new ResourceInUseException("not active", "req-r", status),
+            "TooManyTagsException" => new TooManyTagsException("tags", "req-r", status),
+            "LimitExceededException" => new LimitExceededException("quota", "req-r", status),
+            _ => new PersonalizeServiceException(code, "refused", "req-r", status),
+        };
 
         private static Func<string, CancellationToken, Task<bool>> SameData(bool answer, List<string> asked) =>
             (location, token) =>
@@ -176,17 +239,38 @@ namespace PersonalizeDeletion.Tests.Jobs
         }
 
         [Fact]
-        public async Task ANameThatExistsButCannotBeDescribedIsInUse()
+        public async Task AnExistingNameThatNoReadCanSeeIsOutcomeUnknown_NotInUse()
         {
+            // The SDK retries a Create whose answer it lost, so even a first "already exists" may be this very
+            // request's job; calling it someone else's would let the caller remove the CSV the job reads.
             var client = new InMemoryPersonalizeClient
             {
                 CreateFault = _ => new ResourceAlreadyExistsException("exists", "req-1", 400),
             };
+            var waits = new List<TimeSpan>();
 
-            JobNameInUseException inUse = await Assert.ThrowsAsync<JobNameInUseException>(
-                () => new DataDeletionJobSubmitter(client).SubmitAsync(Input(), true, null, CancellationToken.None));
+            JobOutcomeUnknownException unknown = await Assert.ThrowsAsync<JobOutcomeUnknownException>(
+                () => Submitter(client, waits).SubmitAsync(Input(), true, null, CancellationToken.None));
 
-            Assert.Equal(JobArn, inUse.ExistingJobArn);
+            Assert.Equal(JobArn, unknown.JobArn);
+            Assert.Contains("no read could see it", unknown.Message, StringComparison.Ordinal);
+            Assert.Equal(Timing.ReadDelays.Count + 1, client.DescribeCalls);
+            Assert.Equal(Timing.ReadDelays, waits);
+        }
+
+        [Fact]
+        public async Task AnExistingNameIsReadAgainUntilTheLaggingReadSeesTheJob()
+        {
+            InMemoryPersonalizeClient client = ClientWithExisting(Group, OtherLocation);
+            int reads = 0;
+            client.DescribeFault = _ => ++reads <= 2 ? new ResourceNotFoundException("not yet", "req-2", 400) : null;
+            var waits = new List<TimeSpan>();
+
+            SubmissionOutcome outcome = await Submitter(client, waits).SubmitAsync(Input(), nameIsDerived: true, isSameData: null, CancellationToken.None);
+
+            Assert.Equal(SubmissionStatus.AlreadySubmitted, outcome.Status);
+            Assert.Equal(3, client.DescribeCalls);
+            Assert.Equal(new[] { Timing.ReadDelays[0], Timing.ReadDelays[1] }, waits);
         }
 
         public static IEnumerable<object[]> FollowUpFailures() => new[]
@@ -229,7 +313,7 @@ namespace PersonalizeDeletion.Tests.Jobs
             Assert.Equal(Location, outcome.Job.DataLocation);
         }
 
-        public static IEnumerable<object[]> CreateFailuresWithoutAnAnswer() => new[]
+        public static IEnumerable<object[]> NoAnswer() => new[]
         {
             new object[] { new PersonalizeClientException("Amazon Personalize did not answer in time", "https://personalize.eu-west-1.amazonaws.com", new TimeoutException()) },
             new object[] { new PersonalizeServiceException("InternalFailure", "boom", "req-7", 500) },
@@ -238,98 +322,186 @@ namespace PersonalizeDeletion.Tests.Jobs
         };
 
         [Theory]
-        [MemberData(nameof(CreateFailuresWithoutAnAnswer))]
-        public async Task ACreateWithoutAnAnswerThatWasCarriedOutIsFoundByItsNameAndIsCreated(Exception failure)
+        [MemberData(nameof(NoAnswer))]
+        public async Task ACreateWithoutAnAnswerIsSentAgain_AndTheNextSendCreatesTheJob(Exception failure)
         {
-            // The service created the job; the answer was lost (the fault runs before the in-memory create, so the
-            // job is put there by hand, as the service would have).
-            var client = new InMemoryPersonalizeClient { CreateFault = _ => failure };
-            client.Add(new DataDeletionJobInfo { JobName = "my-job", DataDeletionJobArn = JobArn, DatasetGroupArn = Group, DataLocation = Location, RoleArn = Role, Status = DataDeletionJob.StatusPending });
+            var client = Service(lostAnswers: 0, unansweredSends: 1, failure);
+            var waits = new List<TimeSpan>();
 
-            SubmissionOutcome outcome = await new DataDeletionJobSubmitter(client).SubmitAsync(Input(), true, null, CancellationToken.None);
+            SubmissionOutcome outcome = await Submitter(client, waits).SubmitAsync(Input(), true, null, CancellationToken.None);
 
             Assert.Equal(SubmissionStatus.Created, outcome.Status);
-            Assert.Equal(JobArn, outcome.Job!.DataDeletionJobArn);
-            Assert.Equal(new[] { "Create my-job", "Describe " + JobArn }, client.Calls);
+            Assert.Equal(2, client.CreateCalls);
+            Assert.Single(Jobs(client));
+            Assert.Equal(new[] { Timing.ResendDelays[0] }, waits);
+            Assert.Contains("send 2 created it", outcome.Message, StringComparison.Ordinal);
         }
 
         [Theory]
-        [MemberData(nameof(CreateFailuresWithoutAnAnswer))]
-        public async Task ACreateWithoutAnAnswerWhoseJobDoesNotExistKeepsItsOwnError(Exception failure)
+        [MemberData(nameof(NoAnswer))]
+        public async Task ACreateCarriedOutWhoseAnswerWasLost_IsMetByTheNextSend_WhileReadsStillLag(Exception failure)
         {
-            var client = new InMemoryPersonalizeClient { CreateFault = _ => failure };
+            // The service created the job and the answer was lost; the next send meets it ("already exists"), and
+            // the first read does not see it yet. Exactly one job, and it is this request's.
+            var client = Service(lostAnswers: 1, unansweredSends: 0, failure);
+            int reads = 0;
+            client.DescribeFault = _ => ++reads == 1 ? new ResourceNotFoundException("not yet", "req-9", 400) : null;
+            var waits = new List<TimeSpan>();
 
-            Exception thrown = await Assert.ThrowsAnyAsync<Exception>(
-                () => new DataDeletionJobSubmitter(client).SubmitAsync(Input(), true, null, CancellationToken.None));
+            SubmissionOutcome outcome = await Submitter(client, waits).SubmitAsync(Input(), true, null, CancellationToken.None);
 
-            Assert.Same(failure, thrown);
-            Assert.Equal(new[] { "Create my-job", "Describe " + JobArn }, client.Calls);
+            Assert.Equal(SubmissionStatus.Created, outcome.Status);
+            Assert.Equal(Location, outcome.Job!.DataLocation);
+            Assert.Equal(2, client.CreateCalls);
+            Assert.Single(Jobs(client));
+            Assert.Equal(new[] { Timing.ResendDelays[0], Timing.ReadDelays[0] }, waits);
         }
 
         [Fact]
-        public async Task ACreateWithoutAnAnswerThatCannotBeLookedUpIsOutcomeUnknown()
+        public async Task NoAnswerToAnySend_AndNoReadFindingTheJob_IsOutcomeUnknown_NeverNotCreated()
         {
             var lost = new PersonalizeClientException("connection reset", "https://personalize.eu-west-1.amazonaws.com", null);
-            var client = new InMemoryPersonalizeClient
-            {
-                CreateFault = _ => lost,
-                DescribeFault = _ => new PersonalizeServiceException("InternalFailure", "describe broke", "req-9", 500),
-            };
+            var client = new InMemoryPersonalizeClient { CreateFault = _ => lost };
+            var waits = new List<TimeSpan>();
 
             JobOutcomeUnknownException unknown = await Assert.ThrowsAsync<JobOutcomeUnknownException>(
-                () => new DataDeletionJobSubmitter(client).SubmitAsync(Input(), true, null, CancellationToken.None));
+                () => Submitter(client, waits).SubmitAsync(Input(), true, null, CancellationToken.None));
 
             Assert.Equal("my-job", unknown.JobName);
             Assert.Equal(JobArn, unknown.JobArn);
             Assert.Same(lost, unknown.InnerException);
+            Assert.Contains("4 sends of the same Create got no answer", unknown.Message, StringComparison.Ordinal);
             Assert.Contains("connection reset", unknown.Message, StringComparison.Ordinal);
-            Assert.Contains("describe broke", unknown.Message, StringComparison.Ordinal);
+            Assert.Contains("look for it by its name, my-job", unknown.Message, StringComparison.Ordinal);
+            Assert.Equal(Timing.MaxSends, client.CreateCalls);
+            Assert.Equal(Timing.ReadDelays.Count + 1, client.DescribeCalls);
+            Assert.Equal(Timing.ResendDelays.Concat(Timing.ReadDelays), waits);
+        }
+
+        [Fact]
+        public async Task NoAnswerToAnySend_ButAReadFindingTheJob_IsCreated()
+        {
+            var client = Service(lostAnswers: int.MaxValue, unansweredSends: 0, new PersonalizeServiceException("InternalFailure", "boom", "req-10", 500));
+
+            SubmissionOutcome outcome = await Submitter(client, new List<TimeSpan>()).SubmitAsync(Input(), true, null, CancellationToken.None);
+
+            Assert.Equal(SubmissionStatus.Created, outcome.Status);
+            Assert.Single(Jobs(client));
+            Assert.Equal(1, client.DescribeCalls);
         }
 
         [Theory]
-        [InlineData(false)]
-        [InlineData(true)]
-        public async Task ACreateStoppedByTheCallerIsStillLookedUpOnATokenOfItsOwn(bool created)
+        [InlineData("InvalidInputException", 400)]
+        [InlineData("ResourceNotFoundException", 400)]
+        [InlineData("ResourceInUseException", 400)]
+        [InlineData("TooManyTagsException", 400)]
+        [InlineData("ThrottlingException", 400)]
+        [InlineData("AccessDeniedException", 403)]
+        public async Task AFirstSendTheServiceRefusesIsNotCreated_AndNothingIsReadOrSentAgain(string code, int status)
         {
-            // Ctrl+C while the SDK waited to retry (or the request was out): whether a job exists decides whether
-            // the caller may remove the CSV, so the look-up runs although the caller's token is cancelled.
+            PersonalizeServiceException refusal = Refusal(code, status);
+            var client = new InMemoryPersonalizeClient { CreateFault = _ => refusal };
+
+            Exception thrown = await Assert.ThrowsAnyAsync<Exception>(
+                () => Submitter(client, new List<TimeSpan>()).SubmitAsync(Input(), true, null, CancellationToken.None));
+
+            Assert.Same(refusal, thrown);
+            Assert.Equal(1, client.CreateCalls);
+            Assert.Equal(0, client.DescribeCalls);
+        }
+
+        [Theory]
+        [InlineData("LimitExceededException", 400)]
+        [InlineData("ResourceInUseException", 400)]
+        [InlineData("ResourceNotFoundException", 400)]
+        [InlineData("ThrottlingException", 400)]
+        public async Task AfterALostAnswerARefusalThatDependsOnTheServicesStateProvesNothing(string code, int status)
+        {
+            // The lost first send created the job and so took the last PENDING slot (say): the refusal of the
+            // second is no proof that the first did nothing, so the Create goes out again until it meets the job.
+            int sends = 0;
+            var client = new InMemoryPersonalizeClient();
+            client.CreateFault = input =>
+            {
+                switch (++sends)
+                {
+                    case 1:
+                        client.Add(new DataDeletionJobInfo { JobName = input.JobName, DataDeletionJobArn = JobArn, DatasetGroupArn = input.DatasetGroupArn, DataLocation = input.DataLocation, RoleArn = Role, Status = DataDeletionJob.StatusPending });
+                        return new PersonalizeClientException("connection reset", null, null);
+                    case 2:
+                        return Refusal(code, status);
+                    default:
+                        return new ResourceAlreadyExistsException("exists", "req-11", 400);
+                }
+            };
+
+            SubmissionOutcome outcome = await Submitter(client, new List<TimeSpan>()).SubmitAsync(Input(), true, null, CancellationToken.None);
+
+            Assert.Equal(SubmissionStatus.Created, outcome.Status);
+            Assert.Equal(3, client.CreateCalls);
+        }
+
+        [Fact]
+        public async Task AfterALostAnswerARefusalOfTheRequestItselfIsStillNotCreated()
+        {
+            int sends = 0;
+            var invalid = new InvalidInputException("bad role", "req-12", 400);
+            var client = new InMemoryPersonalizeClient { CreateFault = _ => ++sends == 1 ? new PersonalizeClientException("connection reset", null, null) : invalid };
+
+            Assert.Same(invalid, await Assert.ThrowsAsync<InvalidInputException>(
+                () => Submitter(client, new List<TimeSpan>()).SubmitAsync(Input(), true, null, CancellationToken.None)));
+            Assert.Equal(2, client.CreateCalls);
+            Assert.Equal(0, client.DescribeCalls);
+        }
+
+        [Fact]
+        public async Task StoppedWhileTheCreateIsOut_IsOutcomeUnknown_WithNoFurtherSendOrRead()
+        {
+            // Ctrl+C: whether the service got the Create is unknown, and a read that finds nothing proves nothing;
+            // the caller keeps the CSV. No second Create goes out after the caller said stop.
             using var stop = new CancellationTokenSource();
-            var stopped = new OperationCanceledException(stop.Token);
             var client = new InMemoryPersonalizeClient
             {
                 CreateFault = _ =>
                 {
                     stop.Cancel();
-                    return stopped;
+                    return new OperationCanceledException(stop.Token);
                 },
             };
-            if (created)
-            {
-                client.Add(new DataDeletionJobInfo { JobName = "my-job", DataDeletionJobArn = JobArn, DatasetGroupArn = Group, DataLocation = Location, RoleArn = Role, Status = DataDeletionJob.StatusPending });
-            }
 
-            var submitter = new DataDeletionJobSubmitter(client);
-            if (created)
-            {
-                SubmissionOutcome outcome = await submitter.SubmitAsync(Input(), true, null, stop.Token);
-                Assert.Equal(SubmissionStatus.Created, outcome.Status);
-            }
-            else
-            {
-                Assert.Same(stopped, await Assert.ThrowsAsync<OperationCanceledException>(() => submitter.SubmitAsync(Input(), true, null, stop.Token)));
-            }
+            JobOutcomeUnknownException unknown = await Assert.ThrowsAsync<JobOutcomeUnknownException>(
+                () => Submitter(client, new List<TimeSpan>()).SubmitAsync(Input(), true, null, stop.Token));
 
-            Assert.Equal(new[] { "Create my-job", "Describe " + JobArn }, client.Calls);
+            Assert.Contains("stopped", unknown.Message, StringComparison.Ordinal);
+            Assert.Equal(new[] { "Create my-job" }, client.Calls);
+        }
+
+        [Fact]
+        public async Task StoppedDuringTheBackOff_IsOutcomeUnknown()
+        {
+            using var stop = new CancellationTokenSource();
+            var client = new InMemoryPersonalizeClient { CreateFault = _ => new PersonalizeServiceException("InternalFailure", "boom", "req-13", 500) };
+            var submitter = new DataDeletionJobSubmitter(client, Timing, (delay, token) =>
+            {
+                stop.Cancel();
+                token.ThrowIfCancellationRequested();
+                return Task.CompletedTask;
+            });
+
+            await Assert.ThrowsAsync<JobOutcomeUnknownException>(() => submitter.SubmitAsync(Input(), true, null, stop.Token));
+            Assert.Equal(1, client.CreateCalls);
         }
 
         [Fact]
         public async Task ACreateWithoutAnAnswerWhoseChosenNameHoldsAnotherRequestIsInUse()
         {
-            var client = new InMemoryPersonalizeClient { CreateFault = _ => new PersonalizeServiceException("InternalFailure", "boom", "req-10", 500) };
+            var client = new InMemoryPersonalizeClient();
+            int sends = 0;
+            client.CreateFault = _ => ++sends == 1 ? new PersonalizeServiceException("InternalFailure", "boom", "req-14", 500) : new ResourceAlreadyExistsException("exists", "req-15", 400);
             client.Add(new DataDeletionJobInfo { JobName = "my-job", DataDeletionJobArn = JobArn, DatasetGroupArn = Group, DataLocation = OtherLocation, RoleArn = Role, Status = DataDeletionJob.StatusCompleted });
 
             JobNameInUseException inUse = await Assert.ThrowsAsync<JobNameInUseException>(
-                () => new DataDeletionJobSubmitter(client).SubmitAsync(Input(), nameIsDerived: false, isSameData: null, CancellationToken.None));
+                () => Submitter(client, new List<TimeSpan>()).SubmitAsync(Input(), nameIsDerived: false, isSameData: null, CancellationToken.None));
 
             Assert.Contains(OtherLocation, inUse.Message, StringComparison.Ordinal);
             Assert.Equal(1, client.DescribeCalls);
@@ -340,30 +512,28 @@ namespace PersonalizeDeletion.Tests.Jobs
         [InlineData(DataDeletionJob.StatusFailed, "EarlierAttemptFailed")]
         public async Task ACreateWithoutAnAnswerWhoseDerivedNameWasTakenBeforeIsJudgedLikeANameClash(string status, string expected)
         {
-            // The lost answer was "already exists": the job under the derived name is an earlier run of this request.
-            var client = new InMemoryPersonalizeClient { CreateFault = _ => new PersonalizeClientException("connection reset", null, null) };
+            // The name was already taken by an earlier run of this request (which read another staging).
+            var client = new InMemoryPersonalizeClient();
+            int sends = 0;
+            client.CreateFault = _ => ++sends == 1 ? new PersonalizeClientException("connection reset", null, null) : new ResourceAlreadyExistsException("exists", "req-16", 400);
             client.Add(new DataDeletionJobInfo { JobName = "my-job", DataDeletionJobArn = JobArn, DatasetGroupArn = Group, DataLocation = OtherLocation, RoleArn = Role, Status = status });
 
-            SubmissionOutcome outcome = await new DataDeletionJobSubmitter(client).SubmitAsync(Input(), nameIsDerived: true, isSameData: null, CancellationToken.None);
+            SubmissionOutcome outcome = await Submitter(client, new List<TimeSpan>()).SubmitAsync(Input(), nameIsDerived: true, isSameData: null, CancellationToken.None);
 
             Assert.Equal(expected, outcome.Status.ToString());
             Assert.Equal(OtherLocation, outcome.Job!.DataLocation);
             Assert.Equal(1, client.DescribeCalls);
         }
 
-        [Theory]
-        [InlineData("ThrottlingException", 400)]
-        [InlineData("AccessDeniedException", 403)]
-        public async Task AnsweredCreateErrorsAreNotLookedUp(string code, int status)
+        [Fact]
+        public void OnlyAnswersFromTheServiceAreRefusals()
         {
-            var refusal = new PersonalizeServiceException(code, "no", "req-11", status);
-            var client = new InMemoryPersonalizeClient { CreateFault = _ => refusal };
-
-            Exception thrown = await Assert.ThrowsAnyAsync<Exception>(
-                () => new DataDeletionJobSubmitter(client).SubmitAsync(Input(), true, null, CancellationToken.None));
-
-            Assert.Same(refusal, thrown);
-            Assert.Equal(0, client.DescribeCalls);
+            Assert.False(DataDeletionJobSubmitter.IsRefusal(new PersonalizeClientException("reset", null, null), afterLostAnswer: false));
+            Assert.False(DataDeletionJobSubmitter.IsRefusal(new OperationCanceledException(), afterLostAnswer: false));
+            Assert.False(DataDeletionJobSubmitter.IsRefusal(new PersonalizeServiceException("InternalFailure", "x", null, 500), afterLostAnswer: false));
+            Assert.True(DataDeletionJobSubmitter.IsRefusal(new PersonalizeServiceException("AccessDeniedException", "x", null, 400), afterLostAnswer: false));
+            Assert.False(DataDeletionJobSubmitter.IsRefusal(new PersonalizeServiceException("AccessDeniedException", "x", null, 400), afterLostAnswer: true));
+            Assert.True(DataDeletionJobSubmitter.IsRefusal(new PersonalizeServiceException("ValidationException", "x", null, 400), afterLostAnswer: true));
         }
 
         [Fact]
