@@ -50,7 +50,8 @@ function Wait-PdChild {
         $Child.Process.WaitForExit()
         [pscustomobject]@{
             ExitCode = $Child.Process.ExitCode
-            Output   = $Child.Stdout.Result + $Child.Stderr.Result
+            # As a log shows it: the colours of PowerShell's formatting are not text.
+            Output   = ($Child.Stdout.Result + $Child.Stderr.Result) -replace '\e\[[0-9;]*m'
         }
         $Child.Process.Dispose()
     }
