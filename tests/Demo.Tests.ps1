@@ -16,9 +16,13 @@ Describe 'The demo' {
             Pop-Location
         }
         $exit | Should -Be 0 -Because $output
-        $output | Should -Match 'COMPLETED'
+        $output | Should -Match 'What if: .*Delete 6 user'
         $output | Should -Match 'InvalidUserId'
+        $output | Should -Match 'COMPLETED'
+        $output | Should -Match 'Objects left in the staging bucket: 0'
         $output | Should -Match 'already submitted'
-        $output | Should -Match 'Done: 1 job\(s\) COMPLETED, 6 user\(s\) deleted'
+        $output | Should -Match 'Done: 1 job\(s\) COMPLETED for 6 user\(s\), \d+ record\(s\) deleted'
+        # It tells the story, not the fake's settings.
+        $output | Should -Not -Match 'pendingMs|inProgressMs|failJobNamePattern|clockOffsetSeconds'
     }
 }
