@@ -62,12 +62,20 @@ function Get-AutomationPSCredential {
 
     $script:MissingGroup = 'arn:aws:personalize:us-east-1:123456789012:dataset-group/no-such-group'
     $script:DoomedGroup = (Add-PdFakeDatasetGroup -Name 'doomed').datasetGroupArn
+    $script:SlowGroup = (Add-PdFakeDatasetGroup -Name 'slow').datasetGroupArn
 
-    # The scenarios run side by side, as the same fake's settings allow: first those whose jobs finish at once,
-    # then the one whose job never leaves PENDING.
+    # The scenarios run side by side. A job keeps the lifecycle the fake's settings gave it when it was created: the
+    # jobs that must never leave PENDING are created first, then the settings change for the others.
     $script:Results = @{}
-    $null = Set-PdFakeConfig -Settings @{ pendingMs = 0; inProgressMs = 0; failJobNamePattern = '^pdel-doomed-' }
     $started = @{}
+    $null = Set-PdFakeConfig -Settings @{ pendingMs = 600000; inProgressMs = 0; failJobNamePattern = '^pdel-doomed-' }
+    foreach ($runbook in $Ssm, $Azure) {
+        $tag = if ($runbook -eq $Ssm) { 'ssm' } else { 'azure' }
+        $started["$runbook|times out"] = Start-PdRunbook -Runbook $runbook -Scenario timeout -Group $SlowGroup -Users "$tag-slow-1" -Timeout 2
+    }
+    $deadline = [datetime]::UtcNow.AddSeconds(120)
+    while (@(Get-PdFakeJob | Where-Object datasetGroupArn -EQ $SlowGroup).Count -lt 2 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+    $null = Set-PdFakeConfig -Settings @{ pendingMs = 0 }
     foreach ($runbook in $Ssm, $Azure) {
         $tag = if ($runbook -eq $Ssm) { 'ssm' } else { 'azure' }
         $started["$runbook|completes"] = Start-PdRunbook -Runbook $runbook -Scenario completes -Group $PdRetailGroup -Users "$tag-done-1", "$tag-done-2"
@@ -76,14 +84,6 @@ function Get-AutomationPSCredential {
             -Environment @{ AWS_SECRET_ACCESS_KEY = 'not-the-secret'; PD_AUTOMATION_SECRET = 'not-the-secret' }
         $started["$runbook|group missing"] = Start-PdRunbook -Runbook $runbook -Scenario missing -Group $MissingGroup -Users "$tag-missing-1"
         $started["$runbook|user ID refused"] = Start-PdRunbook -Runbook $runbook -Scenario refused -Group $PdMediaGroup -Users "$tag-fine-1", ('x' * 300)
-    }
-    foreach ($key in @($started.Keys)) { $Results[$key] = Wait-PdChild $started[$key] -TimeoutSeconds 300 }
-
-    $null = Set-PdFakeConfig -Settings @{ pendingMs = 600000 }
-    $started = @{}
-    foreach ($runbook in $Ssm, $Azure) {
-        $tag = if ($runbook -eq $Ssm) { 'ssm' } else { 'azure' }
-        $started["$runbook|times out"] = Start-PdRunbook -Runbook $runbook -Scenario timeout -Group $PdRetailGroup -Users "$tag-slow-1" -Timeout 2
     }
     foreach ($key in @($started.Keys)) { $Results[$key] = Wait-PdChild $started[$key] -TimeoutSeconds 300 }
     $script:Jobs = @(Get-PdFakeJob)

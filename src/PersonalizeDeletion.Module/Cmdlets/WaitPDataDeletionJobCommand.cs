@@ -162,8 +162,8 @@ namespace PersonalizeDeletion.Cmdlets
                         schedule.Succeeded();
                     }
 
-                    ReportFailures(waiter, result);
                     _serviceAnswered |= result.Failures.Count(failure => failure.Value is PersonalizeClientException) < polled;
+                    ReportFailures(waiter, result);
                     foreach (DataDeletionJob job in result.NewlyFinished)
                     {
                         EmitFinished(job);
