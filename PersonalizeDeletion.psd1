@@ -9,6 +9,7 @@
     Description            = 'Erase users from Amazon Personalize: stage user IDs in S3 safely, submit data deletion jobs exactly once, and wait for them. For GDPR and CCPA "forget me" requests, interactive or unattended.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
+    TypesToProcess         = @('PersonalizeDeletion.Types.ps1xml')
     FormatsToProcess       = @('PersonalizeDeletion.Format.ps1xml')
     CmdletsToExport        = @('New-PDataDeletionJob', 'Get-PDataDeletionJob', 'Wait-PDataDeletionJob')
     FunctionsToExport      = @()

@@ -104,7 +104,7 @@ function Invoke-Build {
     $loaderBin = Join-Path $Root "src/PersonalizeDeletion.Loader/bin/$Configuration/net8.0"
     Copy-Item (Join-Path $loaderBin 'PersonalizeDeletion.Loader.dll') -Destination $ModuleOut
 
-    Copy-Item (Join-Path $Root 'src/PersonalizeDeletion.Module/PersonalizeDeletion.Format.ps1xml') -Destination $ModuleOut
+    Copy-Item (Join-Path $Root 'src/PersonalizeDeletion.Module/PersonalizeDeletion.Format.ps1xml'), (Join-Path $Root 'src/PersonalizeDeletion.Module/PersonalizeDeletion.Types.ps1xml') -Destination $ModuleOut
     Copy-Item (Join-Path $Root 'LICENSE') -Destination $ModuleOut
 
     # The manifest is the source of truth; the built copy only gains the release notes.

@@ -1,5 +1,6 @@
 BeforeAll {
     . $PSScriptRoot/common.ps1
+    . $PSScriptRoot/ChildProcess.ps1
     Initialize-PdTest -NoDefaultCredentials
 
     # Stand-ins for AWS.Tools' credential objects: not our AWSSDK.Core's types, so the module must read them by
@@ -163,9 +164,26 @@ Describe 'AWS credentials, in AWS Tools for PowerShell''s order' {
         $failure.Exception.Message | Should -Not -Match 'verySecretValue123'
     }
 
-    It 'a wrong secret for a known key is InvalidCredentials too' {
-        { Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -AccessKey $Keys.Parameter[0] -SecretKey 'wrong' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'InvalidCredentials,PersonalizeDeletion.Cmdlets.GetPDataDeletionJobCommand'
+    It 'a wrong secret for a known key is InvalidCredentials too, said in one sentence' {
+        $failure = { Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -AccessKey $Keys.Parameter[0] -SecretKey 'wrong' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidCredentials,PersonalizeDeletion.Cmdlets.GetPDataDeletionJobCommand' -PassThru
+        $failure.Exception.Message | Should -Match 'the secret key does not belong to the access key \(InvalidSignatureException\)'
+        $failure.Exception.Message | Should -Not -Match 'Canonical|String-to-Sign|x-amz-'
+        $failure.Exception.Message | Should -Not -Match "`n"
+    }
+
+    It 'keeps the service''s canonical-request dump for -Debug, without the session token' {
+        $token = 'sessionTokenThatMustNotShow0001'
+        Add-PdFakeCredential -AccessKeyId 'ASIAPDTEMPORARY00001' -SecretAccessKey 'secretTemporary0000000000000000000000001' -SessionToken $token
+        $debug = & {
+            $DebugPreference = 'Continue'
+            try { Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -AccessKey 'ASIAPDTEMPORARY00001' -SecretKey 'wrong' -SessionToken $token } catch { $null = $_ }
+        } 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
+        $text = $debug.Message -join "`n"
+        $text | Should -Match 'InvalidSignatureException'
+        $text | Should -Match 'Canonical String'
+        $text | Should -Match 'x-amz-security-token:\(not shown\)'
+        $text | Should -Not -Match $token
     }
 
     It '-Verbose names the credential and region sources and no secret appears in any stream' {
@@ -211,6 +229,33 @@ Describe 'AWS region, in order' {
         $failure = { Get-PDataDeletionJob -ErrorAction Stop } | Should -Throw -ErrorId 'RegionNotFound,PersonalizeDeletion.Cmdlets.GetPDataDeletionJobCommand' -PassThru
         $failure.Exception.Message | Should -Match '-Region'
         $failure.Exception.Message | Should -Match 'AWS_REGION'
+    }
+
+    It 'a well-formed region no SDK knows is InvalidRegion naming the closest ones, before any call' {
+        # The SDK builds the endpoint's host name from the region here (no endpoint setting), so a typo could only fail
+        # to resolve; the child has no AWS_ENDPOINT_URL_PERSONALIZE for that reason.
+        $script = Join-Path $PdTemp 'unknown-region.ps1'
+        Set-Content -Path $script -Value @"
+Import-Module '$(Join-Path $PdModulePath 'PersonalizeDeletion.psd1')'
+foreach (`$attempt in { Get-PDataDeletionJob -Region us-esat-1 }, { Get-PDataDeletionJob -JobArn 'arn:aws:personalize:eu-wset-1:123456789012:data-deletion-job/x' }) {
+    try { & `$attempt; 'no error' } catch { "`$(`$_.FullyQualifiedErrorId) | `$(`$_.Exception.Message)" }
+}
+"@
+        $result = Start-PdChild -File $script -Environment @{
+            AWS_ENDPOINT_URL_PERSONALIZE = $null; AWS_ACCESS_KEY_ID = $Keys.Environment[0]; AWS_SECRET_ACCESS_KEY = $Keys.Environment[1]; AWS_REGION = 'us-east-1'
+        } | Wait-PdChild
+        $lines = @($result.Output -split "`n" | Where-Object { $_ -like 'InvalidRegion,*' })
+        $lines.Count | Should -Be 2 -Because $result.Output
+        $lines[0] | Should -Match "'us-esat-1' \(from the -Region parameter\) is not a known AWS region.* closest known regions are us-east-1, "
+        $lines[1] | Should -Match "'eu-wset-1' \(from the region of the resource ARN\) is not a known AWS region.* closest known regions are eu-west-1, "
+        $lines[1] | Should -Match '-EndpointUrl'
+    }
+
+    It 'a region unknown to the SDK is still used with a custom endpoint (a region newer than the module)' {
+        $env:AWS_REGION = 'us-east-1'
+        Clear-PdFakeRequest
+        $null = Get-PDataDeletionJob -Region 'xx-newplace-1' -ErrorAction Stop
+        @(Get-PdFakeRequest -Service personalize)[-1].region | Should -Be 'xx-newplace-1'
     }
 
     It 'an ARN''s own region is used for calls about it' {

@@ -16,10 +16,14 @@ Describe 'The demo' {
             Pop-Location
         }
         $exit | Should -Be 0 -Because $output
-        $output | Should -Match 'COMPLETED'
+        $output | Should -Match 'What if: .*Delete 6 user'
         $output | Should -Match 'InvalidUserId'
+        $output | Should -Match 'COMPLETED'
+        $output | Should -Match 'Objects left in the staging bucket: 0'
         $output | Should -Match 'already submitted'
         # NumDeleted counts records: the six users' interactions and user rows seeded in tests/recordings/datasets.json.
-        $output | Should -Match 'Done: 1 job\(s\) COMPLETED, 36 record\(s\) of its users deleted'
+        $output | Should -Match 'Done: 1 job\(s\) COMPLETED for 6 user\(s\), 36 record\(s\) deleted'
+        # It tells the story, not the fake's settings.
+        $output | Should -Not -Match 'pendingMs|inProgressMs|failJobNamePattern|clockOffsetSeconds'
     }
 }

@@ -28,7 +28,7 @@ Describe 'Get-PDataDeletionJob' {
             $job.Region | Should -Be 'us-east-1'
             $job.CreationDateTime.Kind | Should -Be 'Utc'
             $job.LastUpdatedDateTime | Should -Not -BeNullOrEmpty
-            $job.Duration | Should -BeOfType [timespan]
+            $job.Duration | Should -Match '^\d\d:\d\d:\d\d$'
             $job.RoleArn | Should -Not -BeNullOrEmpty
             $job.DataLocation | Should -Match '^s3://'
             (Get-PdPersonalizeRequest -Operation DescribeDataDeletionJob).Json.dataDeletionJobArn | Should -Be $known[0].dataDeletionJobArn
@@ -174,33 +174,39 @@ Describe 'Get-PDataDeletionJob' {
         }
     }
 
-    Context 'output and completion' {
-        It 'shows the table view with JobName, Status, NumDeleted, CreationDateTime and Duration' {
-            Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 1 -Status COMPLETED -NamePrefix 'table'
-            $text = Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup | Out-String -Width 200
-            $header = ($text -split "`n" | Where-Object { $_ -match 'JobName' } | Select-Object -First 1)
-            $header | Should -Match 'JobName\s+Status\s+NumDeleted\s+CreationDateTime\s+Duration'
-            $row = $text -split "`n" | Where-Object { $_ -match '^table' } | Select-Object -First 1
-            # The creation time to the second, the duration as hh:mm:ss (with 'Nd ' in front from one day on).
-            $row | Should -Match '^table\S*\s+COMPLETED\s+\d*\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+(\d+d )?\d\d:\d\d:\d\d\s*$'
-        }
-
-        It 'shows the widest values of every column in full: NumDeleted counts records, up to the largest Int32' {
-            # The view applies by type name. A job deletes every record of its users (interactions too), so
-            # NumDeleted can run to ten digits; a column narrower than its values would cut them off with an ellipsis.
-            $wide = [pscustomobject]@{
-                JobName          = 'pdel-retail-0123456789abcdef0123'
-                Status           = 'IN_PROGRESS'
-                NumDeleted       = [int]::MaxValue
-                CreationDateTime = [datetime]::new(2026, 11, 28, 9, 41, 7, [DateTimeKind]::Utc)
-                Duration         = [timespan]::FromHours(30) + [timespan]::FromSeconds(5)
+    Context 'errors that leave nothing to do' {
+        It 'ends the command on rejected credentials, so a script does not carry on with no jobs' {
+            Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 2 -Status COMPLETED -NamePrefix 'kept'
+            $reached = $false
+            try {
+                $null = Get-PDataDeletionJob -AccessKey $PdDefaultAccessKey -SecretKey 'not-the-secret' -ErrorAction SilentlyContinue
+                $reached = $true
             }
-            $wide.PSObject.TypeNames.Insert(0, 'PersonalizeDeletion.DataDeletionJob')
-            $lines = ($wide | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
-            $lines[0] | Should -Match '^JobName\s+Status\s+NumDeleted\s+CreationDateTime\s+Duration$'
-            $lines[2] | Should -Match '^pdel-retail-0123456789abcdef0123\s+IN_PROGRESS\s+2147483647\s+2026-11-28 09:41:07\s+1d 06:00:05$'
+            catch {
+                $failure = $_
+            }
+            $reached | Should -BeFalse -Because 'a terminating error ends the statement even with -ErrorAction SilentlyContinue'
+            $failure.FullyQualifiedErrorId | Should -Be 'InvalidCredentials,PersonalizeDeletion.Cmdlets.GetPDataDeletionJobCommand'
         }
 
+        It 'ends the command on the first ARN when the credentials are rejected, instead of one error per ARN' {
+            $known = @(Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 3 -Status COMPLETED -NamePrefix 'each').dataDeletionJobArns
+            Clear-PdFakeRequest
+            { Get-PDataDeletionJob -JobArn $known -AccessKey $PdDefaultAccessKey -SecretKey 'not-the-secret' -ErrorAction SilentlyContinue } |
+                Should -Throw -ErrorId 'InvalidCredentials,PersonalizeDeletion.Cmdlets.GetPDataDeletionJobCommand'
+            @(Get-PdFakeRequest -Operation DescribeDataDeletionJob).Count | Should -Be 1
+        }
+
+        It 'ends the command when the endpoint cannot be reached, listing or describing' {
+            $unreachable = 'http://127.0.0.1:9'
+            { Get-PDataDeletionJob -EndpointUrl $unreachable -ErrorAction SilentlyContinue } |
+                Should -Throw -ErrorId 'ServiceUnreachable,PersonalizeDeletion.Cmdlets.GetPDataDeletionJobCommand'
+            { Get-PDataDeletionJob -JobArn 'arn:aws:personalize:us-east-1:123456789012:data-deletion-job/x' -EndpointUrl $unreachable -ErrorAction SilentlyContinue } |
+                Should -Throw -ErrorId 'ServiceUnreachable,PersonalizeDeletion.Cmdlets.GetPDataDeletionJobCommand'
+        }
+    }
+
+    Context 'output and completion' {
         It 'declares its output type' {
             (Get-Command Get-PDataDeletionJob).OutputType.Name | Should -Contain 'PersonalizeDeletion.DataDeletionJob'
         }
@@ -210,12 +216,20 @@ Describe 'Get-PDataDeletionJob' {
             $result.CompletionMatches.CompletionText | Should -Be @('IN_PROGRESS')
         }
 
-        It 'tab-completes -DatasetGroupArn from ListDatasetGroups with the shell''s credentials' {
-            $line = 'Get-PDataDeletionJob -DatasetGroupArn re'
+        It 'tab-completes -DatasetGroupArn from ListDatasetGroups with the shell''s credentials, ACTIVE groups first' {
+            # Listed after the groups the recordings hold, the new group still being created before a new ACTIVE one.
+            $creating = (Add-PdFakeDatasetGroup -Name 'aaa-still-creating' -Status 'CREATE PENDING').datasetGroupArn
+            $active = (Add-PdFakeDatasetGroup -Name 'zzz-ready').datasetGroupArn
+            $line = 'Get-PDataDeletionJob -DatasetGroupArn '
             $result = TabExpansion2 -inputScript $line -cursorColumn $line.Length
-            $result.CompletionMatches.CompletionText | Should -Contain $PdRetailGroup
-            $result.CompletionMatches.CompletionText | Should -Not -Contain $PdMediaGroup
+            $offered = @($result.CompletionMatches.CompletionText)
+            $offered | Should -Contain $PdRetailGroup
+            $offered.IndexOf($active) | Should -BeLessThan $offered.IndexOf($creating)
+            $offered.IndexOf($PdRetailGroup) | Should -BeLessThan $offered.IndexOf($creating)
             @(Get-PdFakeRequest -Operation ListDatasetGroups).Count | Should -BeGreaterThan 0
+
+            $line = 'Get-PDataDeletionJob -DatasetGroupArn re'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Not -Contain $PdMediaGroup
         }
 
         It 'completes nothing, silently, when the credentials are rejected' {
@@ -224,10 +238,50 @@ Describe 'Get-PDataDeletionJob' {
             @($result.CompletionMatches | Where-Object CompletionText -Like 'arn:*').Count | Should -Be 0
         }
 
-        It 'tab-completes -Region' {
+        It 'tab-completes -JobArn with the region''s recent jobs and -Name with their names, never local file names' {
+            $arns = @(Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Count 2 -Status COMPLETED -NamePrefix 'recent').dataDeletionJobArns
+            Push-Location $PdTemp
+            try {
+                Set-Content -Path (Join-Path $PdTemp 'recent-notes.txt') -Value 'not a job'
+                foreach ($line in 'Get-PDataDeletionJob -JobArn ', 'Wait-PDataDeletionJob -JobArn ', 'Get-PDataDeletionJob -JobArn arn:aws:personalize:us-east-1:123456789012:data-deletion-job/rec') {
+                    $offered = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
+                    ($offered | Sort-Object) | Should -Be ($arns | Sort-Object) -Because $line
+                }
+                $line = 'Get-PDataDeletionJob -Name rec'
+                $offered = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
+                ($offered | Sort-Object) | Should -Be @('recent-0001', 'recent-0002')
+            }
+            finally {
+                Pop-Location
+            }
+        }
+
+        It 'offers no file names for -RoleArn and -StagingUri' {
+            Push-Location $PdTemp
+            try {
+                Set-Content -Path (Join-Path $PdTemp 'arn-list.txt') -Value 'not a role'
+                Set-Content -Path (Join-Path $PdTemp 's3-folder.txt') -Value 'not a folder'
+                foreach ($line in 'New-PDataDeletionJob -RoleArn ', 'New-PDataDeletionJob -RoleArn ar', 'New-PDataDeletionJob -StagingUri ', 'New-PDataDeletionJob -StagingUri s3') {
+                    @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches).Count | Should -Be 0 -Because $line
+                }
+                # What the test relies on: without a completer, these names would be offered.
+                $line = 'Get-Content ar'
+                @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches).Count | Should -BeGreaterThan 0
+            }
+            finally {
+                Pop-Location
+            }
+        }
+
+        It 'tab-completes -Region with the regions an account uses, not isolated partitions or pseudo-regions' {
+            $line = 'Get-PDataDeletionJob -Region '
+            $offered = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
+            $offered | Should -Contain 'eu-west-1'
+            $offered | Should -Contain 'us-gov-west-1'
+            $offered | Should -Contain 'cn-north-1'
+            $offered | Where-Object { $_ -like '*-iso*' -or $_ -like '*-regional' } | Should -BeNullOrEmpty
             $line = 'Get-PDataDeletionJob -Region eu-west-'
-            $result = TabExpansion2 -inputScript $line -cursorColumn $line.Length
-            $result.CompletionMatches.CompletionText | Should -Contain 'eu-west-1'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'eu-west-1'
         }
     }
 }

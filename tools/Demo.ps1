@@ -1,10 +1,11 @@
 <#
 .SYNOPSIS
-    The end-to-end story on the local fake: a privacy engineer forgets a list of users.
+    The end-to-end story on the local fake: a privacy engineer forgets this week's users.
 .DESCRIPTION
-    Starts the recorded-responses fake, points the module at it with endpoint settings only (as a user would
-    point it at any endpoint), pipes a sample list of user IDs - some tricky, one invalid - into
-    New-PDataDeletionJob | Wait-PDataDeletionJob, then lists the dataset group's jobs with Get-PDataDeletionJob.
+    Starts the recorded-responses fake and points the module at it with endpoint settings only (as a user would
+    point it at any endpoint), then tells the story step by step: the requests of the week, a dry run, the deletion
+    and the wait, what the service read, a repeated run that deletes nothing twice, and the proof, later. Each step
+    is one function of the script; a new step is a new function and a line in the story at the end.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -15,12 +16,65 @@ $ErrorActionPreference = 'Stop'
 $env:PD_FAKE_DLL = $FakePath
 . (Join-Path (Split-Path $PSScriptRoot) 'tests/Fake.ps1')
 
-function Show-Step([string] $Text) {
-    Write-Host ''
-    Write-Host "== $Text" -ForegroundColor Cyan
+$script:Group = 'arn:aws:personalize:us-east-1:123456789012:dataset-group/retail'
+$script:Deletion = @{
+    DatasetGroupArn = $Group
+    RoleArn         = 'arn:aws:iam::123456789012:role/PersonalizeDeletionRole'
+    StagingUri      = 's3://deletion-staging/requests/'
 }
 
-$fake = Start-PdFake
+function Show-Step([string] $Title, [string] $Command) {
+    Write-Host ''
+    Write-Host "== $Title" -ForegroundColor Cyan
+    if ($Command) { Write-Host "PS> $Command" -ForegroundColor DarkGray }
+}
+
+function Show-Requests {
+    Show-Step 'The "forget me" requests of the week (one empty by mistake, one twice)'
+    foreach ($request in $Requests) {
+        if ($request.Length -gt 40) { Write-Host "  $($request.Substring(0, 37))... ($($request.Length) characters)" } else { Write-Host "  '$request'" }
+    }
+}
+
+function Invoke-DryRun {
+    Show-Step 'First, what would happen: nothing is uploaded, no job created' '$requests | New-PDataDeletionJob @deletion -WhatIf'
+    $Requests | New-PDataDeletionJob @Deletion -WhatIf -ErrorAction SilentlyContinue
+}
+
+function Invoke-Deletion {
+    Show-Step 'Delete: valid IDs are staged and submitted, the others reported' '$jobs = $requests | New-PDataDeletionJob @deletion -Force'
+    $script:Jobs = @($Requests | New-PDataDeletionJob @Deletion -Force -ErrorVariable rejected -ErrorAction SilentlyContinue)
+    foreach ($record in $rejected) { Write-Host "  $($record.FullyQualifiedErrorId): $($record.Exception.Message)" -ForegroundColor Yellow }
+    $Jobs | Format-List JobName, Status, UserCount, DuplicateCount, RejectedCount, StagedObject | Out-Host
+}
+
+function Show-StagedData {
+    Show-Step 'What the job reads: a USER_ID CSV, the list of who asked to be forgotten'
+    foreach ($object in Get-PdFakeS3Object -Fake $Fake -Bucket 'deletion-staging') {
+        Write-Host "  s3://deletion-staging/$($object.key) (encrypted: $($object.serverSideEncryption))"
+        $text = [Text.Encoding]::UTF8.GetString((Get-PdFakeS3ObjectContent -Fake $Fake -Bucket 'deletion-staging' -Key $object.key))
+        $text -split "`n" | Where-Object { $_ } | ForEach-Object { if ($_.Length -gt 60) { "    $($_.Substring(0, 57))..." } else { "    $_" } } | Out-Host
+    }
+}
+
+function Wait-Deletion {
+    Show-Step 'Wait until the job completes, then remove that list from S3' '$jobs = $jobs | Wait-PDataDeletionJob -RemoveStagedData'
+    $script:Jobs = @($Jobs | Wait-PDataDeletionJob -PollInterval 1 -RemoveStagedData)
+    $Jobs | Format-Table | Out-Host
+    Write-Host "  Objects left in the staging bucket: $(@(Get-PdFakeS3Object -Fake $Fake -Bucket 'deletion-staging').Count)"
+}
+
+function Invoke-Repeat {
+    Show-Step 'The same command again: the job comes back, nothing is deleted twice' '$requests | New-PDataDeletionJob @deletion -Force'
+    $Requests | New-PDataDeletionJob @Deletion -Force -ErrorAction SilentlyContinue | Format-Table | Out-Host
+}
+
+function Show-Proof {
+    Show-Step 'Later, the proof: the completed jobs and the records each deleted' 'Get-PDataDeletionJob -DatasetGroupArn $group -Status COMPLETED -Detailed'
+    Get-PDataDeletionJob -DatasetGroupArn $Group -Status COMPLETED -Detailed | Format-Table | Out-Host
+}
+
+$script:Fake = Start-PdFake
 $temp = Join-Path ([IO.Path]::GetTempPath()) ('pd-demo-' + [guid]::NewGuid().ToString('n'))
 $null = New-Item -ItemType Directory -Path $temp
 try {
@@ -33,17 +87,13 @@ try {
     $env:AWS_EC2_METADATA_DISABLED = 'true'
     $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $temp 'credentials'
     $env:AWS_CONFIG_FILE = Join-Path $temp 'config'
-    $env:AWS_ENDPOINT_URL_PERSONALIZE = $fake.Url
-    $env:AWS_ENDPOINT_URL_S3 = $fake.Url
-    # Quick job lifecycles so the story takes seconds, not hours.
-    Set-PdFakeConfig -Fake $fake -Settings @{ pendingMs = 1500; inProgressMs = 2500 }
-
+    $env:AWS_ENDPOINT_URL_PERSONALIZE = $Fake.Url
+    $env:AWS_ENDPOINT_URL_S3 = $Fake.Url
+    # Job lifecycles of seconds instead of hours, so the story fits in a minute.
+    $null = Set-PdFakeConfig -Fake $Fake -Settings @{ pendingMs = 1500; inProgressMs = 2500 }
     Import-Module (Join-Path $ModulePath 'PersonalizeDeletion.psd1') -Force
-    $group = 'arn:aws:personalize:us-east-1:123456789012:dataset-group/retail'
-    $role = 'arn:aws:iam::123456789012:role/PersonalizeDeletionRole'
 
-    Show-Step 'The "forget me" requests of the week (one is empty by mistake, one is repeated)'
-    $requests = @(
+    $script:Requests = @(
         'user-1001'
         'user-1002'
         'müller.jürgen@example.com'
@@ -53,36 +103,23 @@ try {
         'user-1001'
         ('x' * 256)
     )
-    $requests | ForEach-Object { if ($_.Length -gt 40) { "  $($_.Substring(0, 37))... ($($_.Length) characters)" } else { "  '$_'" } }
 
-    Show-Step "New-PDataDeletionJob -DatasetGroupArn $group -StagingUri s3://deletion-staging/requests/ -Force | Wait-PDataDeletionJob -PollInterval 1"
-    $jobs = $requests |
-        New-PDataDeletionJob -DatasetGroupArn $group -RoleArn $role -StagingUri 's3://deletion-staging/requests/' -Force -ErrorVariable rejected -ErrorAction SilentlyContinue |
-        Wait-PDataDeletionJob -PollInterval 1
-    foreach ($record in $rejected) { Write-Host "  rejected: $($record.FullyQualifiedErrorId) - $($record.Exception.Message)" -ForegroundColor Yellow }
-    $jobs | Format-Table | Out-Host
-    $jobs | Select-Object JobName, UserCount, DuplicateCount, RejectedCount, StagedObject | Format-List | Out-Host
+    Show-Requests
+    Invoke-DryRun
+    Invoke-Deletion
+    Show-StagedData
+    Wait-Deletion
+    Invoke-Repeat
+    Show-Proof
 
-    Show-Step 'The staged CSV the service read (UTF-8, USER_ID header, RFC 4180 quoting)'
-    $staged = Get-PdFakeS3Object -Fake $fake -Bucket 'deletion-staging'
-    foreach ($object in $staged) {
-        Write-Host "  s3://deletion-staging/$($object.key)  (SSE: $($object.serverSideEncryption); metadata: $(($object.metadata.PSObject.Properties | ForEach-Object { "$($_.Name)=$($_.Value)" }) -join ', '))"
-        $text = [Text.Encoding]::UTF8.GetString((Get-PdFakeS3ObjectContent -Fake $fake -Bucket 'deletion-staging' -Key $object.key))
-        $text -split "`n" | Where-Object { $_ } | ForEach-Object { if ($_.Length -gt 60) { "    $($_.Substring(0, 57))..." } else { "    $_" } } | Out-Host
-    }
-
-    Show-Step 'Run the same command again: exactly once, the existing job comes back with a warning'
-    $again = $requests | New-PDataDeletionJob -DatasetGroupArn $group -RoleArn $role -StagingUri 's3://deletion-staging/requests/' -Force -ErrorAction SilentlyContinue
-    $again | Format-Table | Out-Host
-
-    Show-Step "Get-PDataDeletionJob -DatasetGroupArn $group"
-    Get-PDataDeletionJob -DatasetGroupArn $group | Format-Table | Out-Host
-
-    $completed = @($jobs | Where-Object Status -EQ 'COMPLETED')
+    $completed = @($Jobs | Where-Object Status -EQ 'COMPLETED')
     if ($completed.Count -lt 1) { throw 'The demo expected a COMPLETED job.' }
-    Write-Host "Done: $($completed.Count) job(s) COMPLETED, $($completed[0].NumDeleted) record(s) of its users deleted." -ForegroundColor Green
+    $submitted = ($completed | Measure-Object UserCount -Sum).Sum
+    $deleted = ($completed | Measure-Object NumDeleted -Sum).Sum
+    Write-Host ''
+    Write-Host "Done: $($completed.Count) job(s) COMPLETED for $submitted user(s), $deleted record(s) deleted; $($completed[0].RejectedCount) ID(s) reported instead of submitted; no list of users left in S3." -ForegroundColor Green
 }
 finally {
-    Stop-PdFake -Fake $fake
+    Stop-PdFake -Fake $Fake
     Remove-Item $temp -Recurse -Force -ErrorAction SilentlyContinue
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Amazon;
 using Amazon.Runtime.CredentialManagement;
 
 namespace PersonalizeDeletion.Aws
@@ -9,11 +8,8 @@ namespace PersonalizeDeletion.Aws
     /// <summary>What tab completion offers for -Region and -ProfileName. Only called while completing.</summary>
     internal static class AwsCompletionSource
     {
-        /// <summary>Region system name to display name.</summary>
-        public static IEnumerable<KeyValuePair<string, string>> RegionNames() =>
-            RegionEndpoint.EnumerableAllRegions
-                .OrderBy(region => region.SystemName, StringComparer.Ordinal)
-                .Select(region => new KeyValuePair<string, string>(region.SystemName, region.DisplayName));
+        /// <summary>Region system name to display name, for the regions an ordinary account uses (<see cref="AwsRegionName.Public"/>).</summary>
+        public static IEnumerable<KeyValuePair<string, string>> RegionNames() => AwsRegionName.Public();
 
         /// <summary>Profile names from a given file, or from the shared credentials and config files.</summary>
         public static IEnumerable<string> ProfileNames(string? profileLocation)

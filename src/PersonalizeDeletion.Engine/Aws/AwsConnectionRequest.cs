@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace PersonalizeDeletion.Aws
 {
     /// <summary>
@@ -28,5 +31,15 @@ namespace PersonalizeDeletion.Aws
 
         /// <summary>The value of <c>$StoredAWSRegion</c>: a region name or an object with SystemName/Region.</summary>
         public object? StoredRegion { get; set; }
+
+        /// <summary>
+        /// The parameters above whose values came from a property of a piped object rather than the command line
+        /// (a job object's Region, for one), so -Verbose and errors name the real source.
+        /// </summary>
+        public ISet<string> FromPipeline { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Where a parameter's value came from: "-Region parameter" or "Region property of the piped object".</summary>
+        public string Origin(string parameter) =>
+            FromPipeline.Contains(parameter) ? parameter + " property of the piped object" : "-" + parameter + " parameter";
     }
 }

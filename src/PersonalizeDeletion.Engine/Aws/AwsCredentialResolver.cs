@@ -70,9 +70,12 @@ namespace PersonalizeDeletion.Aws
                     missing);
             }
 
+            var source = request.FromPipeline.Contains("AccessKey")
+                ? (hasToken ? "AccessKey/SecretKey/SessionToken properties of the piped object" : "AccessKey/SecretKey properties of the piped object")
+                : (hasToken ? "-AccessKey/-SecretKey/-SessionToken parameters" : "-AccessKey/-SecretKey parameters");
             return hasToken
-                ? new ResolvedCredentials(new SessionAWSCredentials(request.AccessKey, request.SecretKey, request.SessionToken), "-AccessKey/-SecretKey/-SessionToken parameters", null)
-                : new ResolvedCredentials(new BasicAWSCredentials(request.AccessKey, request.SecretKey), "-AccessKey/-SecretKey parameters", null);
+                ? new ResolvedCredentials(new SessionAWSCredentials(request.AccessKey, request.SecretKey, request.SessionToken), source, null)
+                : new ResolvedCredentials(new BasicAWSCredentials(request.AccessKey, request.SecretKey), source, null);
         }
 
         private static ResolvedCredentials? FromCredentialParameter(AwsConnectionRequest request)
@@ -83,7 +86,7 @@ namespace PersonalizeDeletion.Aws
             }
 
             var credentials = CredentialObjectReader.Read(request.Credential, "-Credential", out var label);
-            return new ResolvedCredentials(credentials, WithLabel("-Credential parameter", label), null);
+            return new ResolvedCredentials(credentials, WithLabel(request.Origin("Credential"), label), null);
         }
 
         private static ResolvedCredentials? FromProfileParameters(AwsConnectionRequest request, AwsProfileStore profiles)

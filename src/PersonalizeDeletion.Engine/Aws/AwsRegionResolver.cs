@@ -4,7 +4,7 @@ using System.Reflection;
 namespace PersonalizeDeletion.Aws
 {
     /// <summary>
-    /// Chooses the region, first match wins: -Region, $StoredAWSRegion, AWS_REGION,
+    /// Chooses the region, first match wins: -Region (or a piped object's Region), $StoredAWSRegion, AWS_REGION,
     /// AWS_DEFAULT_REGION, the region of the profile in use (AWS.Tools ignores it; our users
     /// asked for it), the default profile's region, then EC2 instance metadata.
     /// </summary>
@@ -24,7 +24,8 @@ namespace PersonalizeDeletion.Aws
         {
             if (!string.IsNullOrEmpty(request.Region))
             {
-                return (AwsRegionName.Validate(request.Region!, "-Region parameter"), "-Region parameter");
+                var source = request.Origin("Region");
+                return (AwsRegionName.Validate(request.Region!, source), source);
             }
 
             var stored = ReadStoredRegion(request.StoredRegion);

@@ -55,12 +55,26 @@ namespace PersonalizeDeletion.Aws
         public IPersonalizeClient CreatePersonalizeClient() => CreateClient();
 
         /// <param name="endpoint">The endpoint the client will call, for -Verbose (see <see cref="PersonalizeClient.DescribeEndpoint"/>).</param>
+        /// <exception cref="AwsConfigurationException">
+        /// InvalidRegion: the region is unknown to the SDK and the endpoint's host name is built from it, so a call could
+        /// only fail to resolve (a typo such as us-esat-1). With a custom endpoint any well-formed region is used.
+        /// </exception>
         public IPersonalizeClient CreatePersonalizeClient(out string endpoint)
         {
             PersonalizeClient client = CreateClient();
             endpoint = client.DescribeEndpoint();
+            if (!AwsRegionName.IsKnown(Region) && HostNamesRegion(endpoint, Region))
+            {
+                client.Dispose();
+                throw AwsRegionName.Unknown(Region, RegionSource, endpoint);
+            }
+
             return client;
         }
+
+        private static bool HostNamesRegion(string endpoint, string region) =>
+            Uri.TryCreate(endpoint, UriKind.Absolute, out Uri? uri)
+            && ("." + uri.Host + ".").IndexOf("." + region + ".", StringComparison.OrdinalIgnoreCase) >= 0;
 
         private PersonalizeClient CreateClient() =>
             PersonalizeClient.Create(

@@ -19,7 +19,7 @@ namespace PersonalizeDeletion.Aws
             var endpointUrl = string.IsNullOrWhiteSpace(request.EndpointUrl) ? null : AwsEndpointUrl.Validate(request.EndpointUrl!);
             if (!string.IsNullOrEmpty(request.Region))
             {
-                AwsRegionName.Validate(request.Region!, "-Region parameter");
+                AwsRegionName.Validate(request.Region!, request.Origin("Region"));
             }
 
             var profiles = new AwsProfileStore(request.ProfileLocation, environment);

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using PersonalizeDeletion.Jobs;
 using PersonalizeDeletion.Personalize;
 
@@ -26,10 +27,10 @@ namespace PersonalizeDeletion
         public string? Status { get; internal set; }
         public int? NumDeleted { get; internal set; }
 
-        /// <summary>UTC.</summary>
+        /// <summary>UTC (<see cref="DateTimeKind.Utc"/>), so ConvertTo-Json writes it in ISO 8601 with a Z.</summary>
         public DateTime? CreationDateTime { get; internal set; }
 
-        /// <summary>UTC.</summary>
+        /// <summary>UTC (<see cref="DateTimeKind.Utc"/>), so ConvertTo-Json writes it in ISO 8601 with a Z.</summary>
         public DateTime? LastUpdatedDateTime { get; internal set; }
 
         public string? FailureReason { get; internal set; }
@@ -51,9 +52,15 @@ namespace PersonalizeDeletion
         public bool IsFinished => IsFinishedStatus(Status);
 
         /// <summary>
-        /// How long the job ran: creation to last update once finished, creation to now while it runs.
+        /// How long the job ran, as text a person reads and <c>[timespan]</c> reads back: <c>00:12:30</c>,
+        /// <c>1.06:00:05</c>. Text on purpose: a TimeSpan becomes a 15-member object in ConvertTo-Json.
         /// </summary>
-        public TimeSpan? Duration
+        public string? Duration => Elapsed is TimeSpan elapsed ? elapsed.ToString("c", CultureInfo.InvariantCulture) : null;
+
+        /// <summary>
+        /// How long the job ran, in whole seconds: creation to last update once finished, creation to now while it runs.
+        /// </summary>
+        internal TimeSpan? Elapsed
         {
             get
             {

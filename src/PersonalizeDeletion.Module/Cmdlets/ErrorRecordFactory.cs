@@ -41,9 +41,11 @@ namespace PersonalizeDeletion.Cmdlets
 
                 case PersonalizeServiceException service when IsCredentialRejection(service.ErrorCode):
                     {
+                        // One sentence on what is wrong; the service's message (a canonical-request dump for a bad
+                        // signature) goes to -Debug and stays the inner exception.
                         string source = credentialSource is null ? "the credentials in use" : "the credentials from " + credentialSource;
                         var rejected = new UnauthorizedAccessException(
-                            $"Personalize rejected {source}: {service.Message} Check the access key, secret key and session token, or choose other credentials with -ProfileName or -Credential.",
+                            $"Amazon Personalize rejected {source}: {CredentialProblem(service)} ({service.ErrorCode}). Check the access key, secret key and session token, or choose other credentials with -ProfileName or -Credential.",
                             service);
                         return Create(ErrorIds.InvalidCredentials, rejected, target);
                     }
@@ -95,6 +97,29 @@ namespace PersonalizeDeletion.Cmdlets
             || errorCode == "ExpiredTokenException"
             || errorCode == "InvalidClientTokenId"
             || errorCode == "IncompleteSignatureException";
+
+        private static string CredentialProblem(PersonalizeServiceException service)
+        {
+            // A clock too far off is answered as a bad signature; the SDK corrects for it once and retries.
+            if (service.Message.StartsWith("Signature expired", StringComparison.OrdinalIgnoreCase)
+                || service.Message.StartsWith("Signature not yet current", StringComparison.OrdinalIgnoreCase))
+            {
+                return "the request was signed at a time too far from AWS's clock; check this computer's clock";
+            }
+
+            switch (service.ErrorCode)
+            {
+                case "UnrecognizedClientException":
+                case "InvalidClientTokenId":
+                    return "AWS does not know the access key, or the session token does not belong to it";
+                case "InvalidSignatureException":
+                    return "the secret key does not belong to the access key";
+                case "ExpiredTokenException":
+                    return "the session token has expired";
+                default:
+                    return "the request could not be signed with them";
+            }
+        }
 
         private static string ServiceErrorId(string errorCode) =>
             errorCode.EndsWith("Exception", StringComparison.Ordinal) ? errorCode.Substring(0, errorCode.Length - "Exception".Length) : errorCode;

@@ -19,6 +19,7 @@ namespace PersonalizeDeletion.Cmdlets
         // sets PowerShell would bind them to the listing. A JobArn, when present, always means "describe these".
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DataDeletionJobArn", "Arn")]
+        [ArgumentCompleter(typeof(DataDeletionJobCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? JobArn { get; set; }
 
@@ -34,6 +35,7 @@ namespace PersonalizeDeletion.Cmdlets
 
         [Parameter]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(DataDeletionJobCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
@@ -45,6 +47,7 @@ namespace PersonalizeDeletion.Cmdlets
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             _namePattern = Name is null ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
             _statuses = Status is null ? null : new HashSet<string>(Status, StringComparer.OrdinalIgnoreCase);
             foreach (string status in Status ?? Array.Empty<string>())
@@ -112,7 +115,7 @@ namespace PersonalizeDeletion.Cmdlets
                 }
                 catch (Exception failure) when (failure is PersonalizeServiceException || failure is PersonalizeClientException)
                 {
-                    WriteError(ToErrorRecord(failure, arn.Text));
+                    WriteCallFailure(failure, arn.Text);
                 }
             }
         }
@@ -177,7 +180,7 @@ namespace PersonalizeDeletion.Cmdlets
             }
             catch (Exception failure) when (failure is PersonalizeServiceException || failure is PersonalizeClientException)
             {
-                WriteError(ToErrorRecord(failure, DatasetGroupArn));
+                WriteCallFailure(failure, DatasetGroupArn);
                 return;
             }
             finally

@@ -74,10 +74,12 @@ namespace PersonalizeDeletion.Cmdlets
         public string[] DatasetGroupArn { get; set; } = Array.Empty<string>();
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string RoleArn { get; set; } = string.Empty;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string? StagingUri { get; set; }
 

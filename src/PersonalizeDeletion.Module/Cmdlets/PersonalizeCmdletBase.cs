@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using PersonalizeDeletion.Aws;
@@ -15,11 +16,18 @@ namespace PersonalizeDeletion.Cmdlets
     /// </summary>
     public abstract class PersonalizeCmdletBase : PSCmdlet, IDisposable
     {
+        // A canonical request quotes the signed headers, the session token among them.
+        private static readonly Regex SessionTokenLine = new Regex(@"(?im)^(x-amz-security-token:).*$", RegexOptions.CultureInvariant);
+
+        private static readonly string[] ConnectionParameters =
+            { "Region", "ProfileName", "ProfileLocation", "AccessKey", "SecretKey", "SessionToken", "Credential", "EndpointUrl" };
+
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly Dictionary<string, AwsSession> _sessions = new Dictionary<string, AwsSession>(StringComparer.Ordinal);
         private readonly Dictionary<AwsClientKey, IPersonalizeClient> _clients = new Dictionary<AwsClientKey, IPersonalizeClient>();
         private bool _disposed;
         private bool? _debugEnabled;
+        private HashSet<string>? _boundOnCommandLine;
 
         /// <summary>The AWS region to call (AWS.Tools' -Region).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -64,6 +72,15 @@ namespace PersonalizeDeletion.Cmdlets
             _stopping.Cancel();
         }
 
+        /// <summary>
+        /// Notes which parameters the command line bound: any other connection parameter that has a value later was
+        /// bound from a piped object's property, and -Verbose says so. Cmdlets that override this call it first.
+        /// </summary>
+        protected override void BeginProcessing()
+        {
+            _boundOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+        }
+
         /// <summary>Identifies the current AWS parameter values (in memory only; it holds the secret key).</summary>
         internal string ConnectionKey => string.Join("\u001f", Region, ProfileName, ProfileLocation, AccessKey, SecretKey, SessionToken,
             EndpointUrl, Credential is null ? string.Empty : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Credential).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -95,6 +112,13 @@ namespace PersonalizeDeletion.Cmdlets
                 StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
                 StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")),
             };
+            foreach (string parameter in ConnectionParameters)
+            {
+                if (_boundOnCommandLine is not null && !_boundOnCommandLine.Contains(parameter) && MyInvocation.BoundParameters.ContainsKey(parameter))
+                {
+                    request.FromPipeline.Add(parameter);
+                }
+            }
 
             AwsSession session = AwsSessionResolver.Resolve(request);
             WriteVerbose($"Credentials: {session.CredentialSource}. Region: {session.Region} ({session.RegionSource}).");
@@ -118,7 +142,7 @@ namespace PersonalizeDeletion.Cmdlets
             if (!_clients.TryGetValue(key, out IPersonalizeClient? client))
             {
                 client = session.CreatePersonalizeClient(out string endpoint);
-                WriteVerbose($"Personalize endpoint for {session.Region}: {endpoint}");
+                WriteVerbose($"Personalize endpoint for {session.Region} ({session.RegionSource}): {endpoint}");
                 _clients[key] = client;
             }
 
@@ -168,8 +192,37 @@ namespace PersonalizeDeletion.Cmdlets
         /// <summary>Turns a failure of a lower layer into the error record users script against.</summary>
         internal ErrorRecord ToErrorRecord(Exception exception, object? target, string? errorIdForServiceErrors = null)
         {
-            return ErrorRecordFactory.Create(exception, target, errorIdForServiceErrors, CredentialSourceForErrors());
+            ErrorRecord record = ErrorRecordFactory.Create(exception, target, errorIdForServiceErrors, CredentialSourceForErrors());
+            if (record.CategoryInfo.Category == ErrorCategory.AuthenticationError && exception is PersonalizeServiceException service)
+            {
+                // The service's own words (for a bad signature, the canonical request it expected) help only to debug.
+                WriteDebug($"{service.ErrorCode} (HTTP {service.StatusCode}, request {service.RequestId}): {SessionTokenLine.Replace(service.Message, "$1(not shown)")}");
+            }
+
+            return record;
         }
+
+        /// <summary>
+        /// Reports a failed call about <paramref name="target"/>. A problem of that one item (a job that does not exist)
+        /// is a non-terminating error; a failure every other item would meet too (<see cref="EndsTheCommand"/>) ends the
+        /// command, so a script does not carry on with nothing and exit 0.
+        /// </summary>
+        internal void WriteCallFailure(Exception failure, object? target, string? errorIdForServiceErrors = null)
+        {
+            ErrorRecord record = ToErrorRecord(failure, target, errorIdForServiceErrors);
+            if (EndsTheCommand(record))
+            {
+                ThrowTerminatingError(record);
+            }
+
+            WriteError(record);
+        }
+
+        /// <summary>Rejected credentials, denied access and an endpoint that cannot be reached: nothing else can succeed.</summary>
+        internal static bool EndsTheCommand(ErrorRecord record) =>
+            record.CategoryInfo.Category == ErrorCategory.AuthenticationError
+            || record.CategoryInfo.Category == ErrorCategory.PermissionDenied
+            || record.CategoryInfo.Category == ErrorCategory.ConnectionError;
 
         /// <summary>
         /// True under -Debug (or $DebugPreference). User IDs are personal data: they are written only then, and

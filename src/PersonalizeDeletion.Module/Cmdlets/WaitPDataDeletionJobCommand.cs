@@ -23,6 +23,9 @@ namespace PersonalizeDeletion.Cmdlets
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
         private readonly LazyS3Client _s3;
 
+        // Once the service has answered, a connection that fails is a blip to wait out; before that, the endpoint is wrong.
+        private bool _serviceAnswered;
+
         public WaitPDataDeletionJobCommand()
         {
             // Only -RemoveStagedData calls S3, and only then is a client made.
@@ -31,6 +34,7 @@ namespace PersonalizeDeletion.Cmdlets
 
         [Parameter(ParameterSetName = DefaultParameterSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DataDeletionJobArn", "Arn")]
+        [ArgumentCompleter(typeof(DataDeletionJobCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] JobArn { get; set; } = Array.Empty<string>();
 
@@ -56,12 +60,15 @@ namespace PersonalizeDeletion.Cmdlets
 
         /// <summary>Seconds to wait at most; by default the wait has no limit (jobs can run for a day).</summary>
         [Parameter]
-        [ValidateRange(1, int.MaxValue)]
+        [ValidateSeconds(1, MaxTimeoutSeconds, "Leave -Timeout out to wait until every job finishes, however long that takes.")]
         public int Timeout { get; set; }
 
         [Parameter]
-        [ValidateRange(1, 86400)]
+        [ValidateSeconds(1, 86400, "A deletion job takes minutes to hours; polling once a minute or less often is plenty.")]
         public int PollInterval { get; set; } = 30;
+
+        // A week: far beyond a day-long job; the help states the bound.
+        private const int MaxTimeoutSeconds = 604800;
 
         [Parameter]
         public SwitchParameter Any { get; set; }
@@ -133,13 +140,15 @@ namespace PersonalizeDeletion.Cmdlets
             TimeSpan? limit = Timeout > 0 ? TimeSpan.FromSeconds(Timeout) : (TimeSpan?)null;
             var overall = new ProgressRecord(1, "Wait-PDataDeletionJob", "Waiting for data deletion jobs");
             int round = 0;
-            WriteVerbose($"Waiting for {_jobs.Count} data deletion job(s) in {session.Region}; polling every {PollInterval} s{(limit is null ? string.Empty : $", for at most {Timeout} s")}.");
+            string regions = string.Join(", ", _jobs.Select(job => job.Region ?? session.Region).Distinct(StringComparer.Ordinal));
+            WriteVerbose($"Waiting for {_jobs.Count} data deletion job(s) in {regions} (the regions of their ARNs); polling every {PollInterval} s{(limit is null ? string.Empty : $", for at most {Timeout} s")}.");
 
             try
             {
                 while (true)
                 {
                     round++;
+                    int polled = waiter.Unfinished.Count();
                     PollRound result = Await(token => waiter.PollAsync(token));
                     WriteVerbose($"Poll round {round}: {result.ListCalls} list call(s), {result.DescribeCalls} describe call(s); {waiter.FinishedCount} of {_jobs.Count} finished.");
                     if (result.Throttled)
@@ -152,6 +161,7 @@ namespace PersonalizeDeletion.Cmdlets
                         schedule.Succeeded();
                     }
 
+                    _serviceAnswered |= result.Failures.Count(failure => failure.Value is PersonalizeClientException) < polled;
                     ReportFailures(waiter, result);
                     foreach (DataDeletionJob job in result.NewlyFinished)
                     {
@@ -248,6 +258,11 @@ namespace PersonalizeDeletion.Cmdlets
             base.Dispose(disposing);
         }
 
+        /// <summary>
+        /// A job that does not exist is that job's error. Rejected credentials or denied access would fail every later
+        /// round too, and an endpoint that never answered is the wrong one: those end the wait. Anything else (a
+        /// connection dropped after the service had answered, a 5xx after the SDK's retries) is waited out.
+        /// </summary>
         private void ReportFailures(DataDeletionJobWaiter waiter, PollRound result)
         {
             foreach (KeyValuePair<DataDeletionJob, Exception> failure in result.Failures)
@@ -258,12 +273,17 @@ namespace PersonalizeDeletion.Cmdlets
                     WriteError(ErrorRecordFactory.Create(ErrorIds.DataDeletionJobNotFound, ErrorCategory.ObjectNotFound,
                         new ItemNotFoundException($"No data deletion job '{failure.Key.JobName}' exists ({failure.Key.JobArn}).", notFound),
                         failure.Key.JobArn));
+                    continue;
                 }
-                else
+
+                ErrorRecord record = ToErrorRecord(failure.Value, failure.Key.JobArn);
+                bool unreachable = record.CategoryInfo.Category == ErrorCategory.ConnectionError;
+                if (EndsTheCommand(record) && (!unreachable || !_serviceAnswered))
                 {
-                    // Transient trouble (a dropped connection after the SDK's retries): keep waiting, say so once per round.
-                    WriteVerbose($"Could not learn the state of {failure.Key.JobName} this round: {failure.Value.Message}");
+                    ThrowTerminatingError(record);
                 }
+
+                WriteVerbose($"Could not learn the state of {failure.Key.JobName} this round: {failure.Value.Message}");
             }
         }
 

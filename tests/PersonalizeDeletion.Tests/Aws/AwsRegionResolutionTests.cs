@@ -25,6 +25,20 @@ namespace PersonalizeDeletion.Tests.Aws
         }
 
         [Fact]
+        public void ARegionBoundFromAPipedObjectSaysSoInVerboseAndErrors()
+        {
+            using var dir = new AwsTestDirectory();
+            var request = new AwsConnectionRequest { AccessKey = "AKIDPARAM", SecretKey = "paramsecret", Region = "eu-west-3" };
+            request.FromPipeline.Add("Region");
+
+            Assert.Equal("Region property of the piped object", AwsSessionResolver.Resolve(request, dir.Environment).RegionSource);
+
+            request.Region = "not a region";
+            var error = Assert.Throws<AwsConfigurationException>(() => AwsSessionResolver.Resolve(request, dir.Environment));
+            Assert.Contains("(from the Region property of the piped object)", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void NothingLeftIsRegionNotFoundNamingEveryWay()
         {
             using var dir = new AwsTestDirectory();

@@ -150,6 +150,45 @@ namespace PersonalizeDeletion.Tests.Aws
             }
         }
 
+        [Fact]
+        public void AnUnknownRegionIsInvalidRegionWhereTheSdkWouldBuildTheHostNameFromIt()
+        {
+            using var dir = new AwsTestDirectory();
+            var request = Keys();
+            request.Region = "us-esat-1";
+
+            var session = AwsSessionResolver.Resolve(request, dir.Environment);
+            var error = Assert.Throws<AwsConfigurationException>(() => session.CreatePersonalizeClient(out _));
+
+            Assert.Equal("InvalidRegion", error.ErrorId);
+            Assert.Contains("personalize.us-esat-1.amazonaws.com", error.Message, StringComparison.Ordinal);
+            Assert.Contains("us-east-1", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void AnUnknownRegionIsUsedWithACustomEndpoint()
+        {
+            using var dir = new AwsTestDirectory();
+            var request = Keys(endpointUrl: "http://127.0.0.1:9");
+            request.Region = "xx-newplace-1";
+
+            var session = AwsSessionResolver.Resolve(request, dir.Environment);
+            using var client = session.CreatePersonalizeClient(out string endpoint);
+
+            Assert.StartsWith("http://127.0.0.1:9", endpoint, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void CredentialsFromAPipedObjectSaySo()
+        {
+            using var dir = new AwsTestDirectory();
+            var request = Keys();
+            request.FromPipeline.Add("AccessKey");
+            request.FromPipeline.Add("SecretKey");
+
+            Assert.Equal("AccessKey/SecretKey properties of the piped object", AwsSessionResolver.Resolve(request, dir.Environment).CredentialSource);
+        }
+
         private static AwsConnectionRequest Keys(string? endpointUrl = null) =>
             new AwsConnectionRequest { AccessKey = "AKIDPARAM", SecretKey = "paramsecret", Region = "us-east-1", EndpointUrl = endpointUrl };
     }

@@ -54,14 +54,15 @@ namespace PersonalizeDeletion.Tests.Cmdlets
         }
 
         [Theory]
-        [InlineData("UnrecognizedClientException")]
-        [InlineData("InvalidSignatureException")]
-        [InlineData("ExpiredTokenException")]
-        [InlineData("InvalidClientTokenId")]
-        [InlineData("IncompleteSignatureException")]
-        public void CredentialRejectionsBecomeInvalidCredentialsNamingTheSource(string errorCode)
+        [InlineData("UnrecognizedClientException", "AWS does not know the access key")]
+        [InlineData("InvalidSignatureException", "the secret key does not belong to the access key")]
+        [InlineData("ExpiredTokenException", "the session token has expired")]
+        [InlineData("InvalidClientTokenId", "AWS does not know the access key")]
+        [InlineData("IncompleteSignatureException", "could not be signed")]
+        public void CredentialRejectionsBecomeInvalidCredentialsSayingWhatIsWrongInOneSentence(string errorCode, string problem)
         {
-            var service = new PersonalizeServiceException(errorCode, "The security token included in the request is invalid.", "r", 403);
+            // A bad signature's answer quotes the canonical request at length: it stays the inner exception, for -Debug.
+            var service = new PersonalizeServiceException(errorCode, "Rejected.\n\nThe Canonical String for this request should have been\n'POST\n/\n'", "r", 403);
 
             ErrorRecord record = ErrorRecordFactory.Create(service, Target, "DatasetGroupNotFound", Source);
 
@@ -70,8 +71,52 @@ namespace PersonalizeDeletion.Tests.Cmdlets
             Assert.IsType<UnauthorizedAccessException>(record.Exception);
             Assert.Same(service, record.Exception.InnerException);
             Assert.Contains(Source, record.Exception.Message, StringComparison.Ordinal);
-            Assert.Contains("The security token included in the request is invalid.", record.Exception.Message, StringComparison.Ordinal);
+            Assert.Contains(problem, record.Exception.Message, StringComparison.Ordinal);
+            Assert.Contains("(" + errorCode + ").", record.Exception.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("Canonical", record.Exception.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("\n", record.Exception.Message, StringComparison.Ordinal);
             Assert.Equal(Target, record.TargetObject);
+        }
+
+        [Theory]
+        [InlineData("Signature expired: 20260301T100000Z is now earlier than 20260301T101500Z (20260301T103000Z - 15 min.)")]
+        [InlineData("Signature not yet current: 20260301T104600Z is still later than 20260301T104500Z (20260301T103000Z + 15 min.)")]
+        public void ASkewedClockIsNotCalledAWrongSecret(string message)
+        {
+            var service = new PersonalizeServiceException("InvalidSignatureException", message, "r", 403);
+
+            ErrorRecord record = ErrorRecordFactory.Create(service, Target, null, Source);
+
+            Assert.Equal("InvalidCredentials", record.FullyQualifiedErrorId);
+            Assert.Contains("clock", record.Exception.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("secret key does not belong", record.Exception.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("InvalidSignatureException", true)]
+        [InlineData("AccessDeniedException", true)]
+        [InlineData("ResourceNotFoundException", false)]
+        [InlineData("InvalidInputException", false)]
+        [InlineData("ThrottlingException", false)]
+        [InlineData("InternalFailure", false)]
+        public void RejectedCredentialsAndDeniedAccessEndTheCommandWhileProblemsOfOneItemDoNot(string errorCode, bool ends)
+        {
+            var service = errorCode switch
+            {
+                "ResourceNotFoundException" => new ResourceNotFoundException("No such job", "r", 400),
+                "InvalidInputException" => new InvalidInputException("Bad input", "r", 400),
+                _ => new PersonalizeServiceException(errorCode, "Answer.", "r", errorCode == "InternalFailure" ? 500 : 400),
+            };
+
+            Assert.Equal(ends, PersonalizeCmdletBase.EndsTheCommand(ErrorRecordFactory.Create(service, Target, null, Source)));
+        }
+
+        [Fact]
+        public void AnUnreachableEndpointEndsTheCommand()
+        {
+            var client = new PersonalizeClientException("Could not reach https://personalize.eu-west-1.amazonaws.com", "https://personalize.eu-west-1.amazonaws.com", null);
+
+            Assert.True(PersonalizeCmdletBase.EndsTheCommand(ErrorRecordFactory.Create(client, Target, null, Source)));
         }
 
         [Fact]

@@ -43,7 +43,23 @@ namespace PersonalizeDeletion.Tests.Jobs
                 LastUpdatedDateTime = Created.AddMinutes(12).AddSeconds(30),
             };
 
-            Assert.Equal(TimeSpan.FromSeconds(750), job.Duration);
+            Assert.Equal(TimeSpan.FromSeconds(750), job.Elapsed);
+        }
+
+        [Theory]
+        [InlineData(750, "00:12:30")]
+        [InlineData(108005, "1.06:00:05")]
+        public void DurationIsTextTheTimeSpanCastReadsBack(int seconds, string text)
+        {
+            var job = new DataDeletionJob
+            {
+                Status = DataDeletionJob.StatusCompleted,
+                CreationDateTime = Created,
+                LastUpdatedDateTime = Created.AddSeconds(seconds),
+            };
+
+            Assert.Equal(text, job.Duration);
+            Assert.Equal(TimeSpan.FromSeconds(seconds), TimeSpan.Parse(job.Duration!, System.Globalization.CultureInfo.InvariantCulture));
         }
 
         [Fact]
@@ -56,7 +72,7 @@ namespace PersonalizeDeletion.Tests.Jobs
                 LastUpdatedDateTime = Created.AddMilliseconds(2600),
             };
 
-            Assert.Equal(TimeSpan.FromSeconds(3), job.Duration);
+            Assert.Equal(TimeSpan.FromSeconds(3), job.Elapsed);
         }
 
         [Fact]
@@ -70,7 +86,7 @@ namespace PersonalizeDeletion.Tests.Jobs
                 LastUpdatedDateTime = created.AddMinutes(1),
             };
 
-            Assert.True(job.Duration >= TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1), job.Duration.ToString());
+            Assert.True(job.Elapsed >= TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1), job.Elapsed.ToString());
         }
 
         [Fact]
@@ -80,13 +96,13 @@ namespace PersonalizeDeletion.Tests.Jobs
             var recent = new DataDeletionJob { Status = DataDeletionJob.StatusPending, CreationDateTime = DateTime.UtcNow.AddMinutes(-5) };
             var older = new DataDeletionJob { Status = DataDeletionJob.StatusPending, CreationDateTime = DateTime.UtcNow.AddMinutes(-50) };
 
-            Assert.True(older.Duration > recent.Duration + TimeSpan.FromMinutes(40));
+            Assert.True(older.Elapsed > recent.Elapsed + TimeSpan.FromMinutes(40));
         }
 
         [Fact]
         public void DurationIsNullWithoutACreationTimeAndNeverNegative()
         {
-            Assert.Null(new DataDeletionJob { Status = DataDeletionJob.StatusCompleted, LastUpdatedDateTime = Created }.Duration);
+            Assert.Null(new DataDeletionJob { Status = DataDeletionJob.StatusCompleted, LastUpdatedDateTime = Created }.Elapsed);
 
             var skewed = new DataDeletionJob
             {
@@ -94,7 +110,7 @@ namespace PersonalizeDeletion.Tests.Jobs
                 CreationDateTime = Created,
                 LastUpdatedDateTime = Created.AddSeconds(-5),
             };
-            Assert.Equal(TimeSpan.Zero, skewed.Duration);
+            Assert.Equal(TimeSpan.Zero, skewed.Elapsed);
         }
 
         [Fact]
