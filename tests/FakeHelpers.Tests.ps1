@@ -43,7 +43,10 @@ Describe 'Fake seeding helpers' {
 
     It 'a denial refuses the operation named, with the permission in the message' {
         Add-PdFakeDenial -Operation ListDataDeletionJobs
-        $null = Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -ErrorVariable denied -ErrorAction SilentlyContinue
+        # Access denied on the call every item needs ends the command.
+        $denied = $null
+        try { $null = Get-PDataDeletionJob -DatasetGroupArn $PdRetailGroup } catch { $denied = $_ }
+        $denied.FullyQualifiedErrorId | Should -BeLike 'AccessDenied,*'
         "$denied" | Should -Match 'personalize:ListDataDeletionJobs'
         @(Get-PdFakeRequest -Operation ListDataDeletionJobs | Where-Object errorCode -EQ 'AccessDeniedException').Count | Should -BeGreaterThan 0
         @(Get-PdFakeRequest -Operation DescribeDatasetGroup | Where-Object errorCode -EQ 'AccessDeniedException').Count | Should -Be 0

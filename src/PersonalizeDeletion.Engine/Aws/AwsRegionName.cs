@@ -77,7 +77,7 @@ namespace PersonalizeDeletion.Aws
         /// </summary>
         public static AwsConfigurationException Unknown(string region, string source, string endpoint) =>
             new AwsConfigurationException(
-                AwsErrorIds.InvalidRegion,
+                ErrorIds.InvalidRegion,
                 string.Format(
                     CultureInfo.InvariantCulture,
                     "'{0}' (from the {1}) is not a known AWS region, so {2} does not exist. The closest known regions are {3}. "

@@ -28,7 +28,7 @@ namespace PersonalizeDeletion.Tests.Aws
         public void TextThatCannotBeARegionIsInvalidRegion(string name)
         {
             var error = Assert.Throws<AwsConfigurationException>(() => AwsRegionName.Validate(name, "-Region parameter"));
-            Assert.Equal(AwsErrorIds.InvalidRegion, error.ErrorId);
+            Assert.Equal(ErrorIds.InvalidRegion, error.ErrorId);
         }
 
         [Fact]
@@ -74,7 +74,7 @@ namespace PersonalizeDeletion.Tests.Aws
         {
             var error = AwsRegionName.Unknown("us-esat-1", "-Region parameter", "https://personalize.us-esat-1.amazonaws.com/");
 
-            Assert.Equal(AwsErrorIds.InvalidRegion, error.ErrorId);
+            Assert.Equal(ErrorIds.InvalidRegion, error.ErrorId);
             Assert.Equal("us-esat-1", error.Target);
             Assert.Contains("'us-esat-1' (from the -Region parameter) is not a known AWS region", error.Message, StringComparison.Ordinal);
             Assert.Contains("https://personalize.us-esat-1.amazonaws.com/", error.Message, StringComparison.Ordinal);
