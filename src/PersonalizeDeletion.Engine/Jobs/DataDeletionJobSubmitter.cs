@@ -59,15 +59,15 @@ namespace PersonalizeDeletion.Jobs
                 {
                     arn = await _client.CreateDataDeletionJobAsync(input, cancellationToken).ConfigureAwait(false);
                 }
-                catch (ResourceAlreadyExistsException)
+                catch (ResourceAlreadyExistsException exists)
                 {
-                    return await ResolveExistingAsync(input, answerLost: lastFailure is not null, nameIsDerived, isSameData, cancellationToken).ConfigureAwait(false);
+                    return await ResolveExistingAsync(input, answerLost: lastFailure is not null || exists.AfterUnansweredAttempt, nameIsDerived, isSameData, cancellationToken).ConfigureAwait(false);
                 }
-                catch (LimitExceededException quota) when (lastFailure is null)
+                catch (LimitExceededException quota) when (lastFailure is null && !quota.AfterUnansweredAttempt)
                 {
                     return new SubmissionOutcome(SubmissionStatus.QuotaFull, null, quota.Message);
                 }
-                catch (Exception refusal) when (IsRefusal(refusal, afterLostAnswer: lastFailure is not null))
+                catch (Exception refusal) when (IsRefusal(refusal, afterLostAnswer: lastFailure is not null || (refusal is PersonalizeServiceException { AfterUnansweredAttempt: true })))
                 {
                     // The service answered no: nothing was created by any send of this request.
                     throw;
@@ -99,7 +99,7 @@ namespace PersonalizeDeletion.Jobs
             {
                 throw Unknown(
                     input,
-                    FormattableString.Invariant($"{sends} sends of the same Create got no answer (the last: {Describe(lastFailure!)}), and no read found the job."),
+                    FormattableString.Invariant($"{sends} sends of the same Create got no answer that settles it (the last: {Describe(lastFailure!)}), and no read found the job."),
                     lastFailure);
             }
 

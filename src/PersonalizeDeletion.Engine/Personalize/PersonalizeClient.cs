@@ -211,6 +211,7 @@ namespace PersonalizeDeletion.Personalize
             pipeline.RemoveHandler<EndpointResolver>();
             pipeline.AddHandlerAfter<Marshaller>(new PersonalizeEndpointResolver());
             pipeline.AddHandlerAfter<Marshaller>(new PersonalizeAuthSchemeHandler());
+            pipeline.AddHandlerAfter<RetryHandler>(new UnansweredAttemptRecorder());
         }
 
         private async Task<TResponse> SendAsync<TResponse>(
@@ -236,7 +237,9 @@ namespace PersonalizeDeletion.Personalize
             }
             catch (AmazonServiceException exception)
             {
-                throw PersonalizeExceptionTranslator.FromServiceError(exception);
+                PersonalizeServiceException error = PersonalizeExceptionTranslator.FromServiceError(exception);
+                error.AfterUnansweredAttempt = UnansweredAttemptRecorder.HadUnansweredAttempt(request);
+                throw error;
             }
             catch (Exception exception) when (PersonalizeExceptionTranslator.IsClientFailure(exception))
             {

@@ -19,6 +19,12 @@ namespace PersonalizeDeletion.Personalize
         public string ErrorCode { get; }
         public string? RequestId { get; }
         public int StatusCode { get; }
+
+        /// <summary>
+        /// True when the SDK retried after an attempt that got no answer before this error came: that attempt may
+        /// have been carried out (a Create may have created the job this error now refuses).
+        /// </summary>
+        public bool AfterUnansweredAttempt { get; internal set; }
     }
 
     public sealed class ResourceNotFoundException : PersonalizeServiceException

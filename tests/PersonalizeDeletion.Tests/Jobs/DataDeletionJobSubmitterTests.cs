@@ -370,7 +370,7 @@ namespace PersonalizeDeletion.Tests.Jobs
             Assert.Equal("my-job", unknown.JobName);
             Assert.Equal(JobArn, unknown.JobArn);
             Assert.Same(lost, unknown.InnerException);
-            Assert.Contains("4 sends of the same Create got no answer", unknown.Message, StringComparison.Ordinal);
+            Assert.Contains("4 sends of the same Create got no answer that settles it", unknown.Message, StringComparison.Ordinal);
             Assert.Contains("connection reset", unknown.Message, StringComparison.Ordinal);
             Assert.Contains("look for it by its name, my-job", unknown.Message, StringComparison.Ordinal);
             Assert.Equal(Timing.MaxSends, client.CreateCalls);
@@ -439,6 +439,47 @@ namespace PersonalizeDeletion.Tests.Jobs
 
             Assert.Equal(SubmissionStatus.Created, outcome.Status);
             Assert.Equal(3, client.CreateCalls);
+        }
+
+        [Theory]
+        [InlineData("LimitExceededException")]
+        [InlineData("ResourceInUseException")]
+        public async Task AStateRefusalAfterAnAttemptTheSdkRetriedUnansweredIsNotAFullQueue(string code)
+        {
+            // The SDK's own retry of the first send: its first attempt created the job and lost the answer, so this
+            // one call ends in a quota (or state) refusal. It proves nothing; the Create goes out again and meets the job.
+            int sends = 0;
+            var client = new InMemoryPersonalizeClient();
+            client.CreateFault = input =>
+            {
+                if (++sends == 1)
+                {
+                    client.Add(new DataDeletionJobInfo { JobName = input.JobName, DataDeletionJobArn = JobArn, DatasetGroupArn = input.DatasetGroupArn, DataLocation = input.DataLocation, RoleArn = Role, Status = DataDeletionJob.StatusPending });
+                    PersonalizeServiceException refusal = Refusal(code, 400);
+                    refusal.AfterUnansweredAttempt = true;
+                    return refusal;
+                }
+
+                return new ResourceAlreadyExistsException("exists", "req-17", 400);
+            };
+
+            SubmissionOutcome outcome = await Submitter(client, new List<TimeSpan>()).SubmitAsync(Input(), true, null, CancellationToken.None);
+
+            Assert.Equal(SubmissionStatus.Created, outcome.Status);
+            Assert.Equal(Location, outcome.Job!.DataLocation);
+            Assert.Equal(2, client.CreateCalls);
+            Assert.Single(Jobs(client));
+        }
+
+        [Fact]
+        public async Task AFullQueueAnsweredAtTheFirstAttemptIsStillAFullQueue()
+        {
+            var client = new InMemoryPersonalizeClient { CreateFault = _ => new LimitExceededException("Too many pending data deletion jobs.", "req-18", 400) };
+
+            SubmissionOutcome outcome = await Submitter(client, new List<TimeSpan>()).SubmitAsync(Input(), true, null, CancellationToken.None);
+
+            Assert.Equal(SubmissionStatus.QuotaFull, outcome.Status);
+            Assert.Equal(1, client.CreateCalls);
         }
 
         [Fact]

@@ -64,6 +64,60 @@ namespace PersonalizeDeletion.Tests.Personalize
         }
 
         [Fact]
+        public async Task A_refusal_after_an_attempt_the_SDK_retried_unanswered_says_so()
+        {
+            // The first attempt may have been carried out (its answer was dropped): the quota refusal of the retry
+            // must not read as "nothing was created".
+            // The SDK takes LimitExceededException for throttling and retries it too, and may resend on a connection
+            // it thinks stale: the number of attempts is the SDK's business, so every later answer is the refusal.
+            var server = new StubPersonalizeServer().Then(StubResponse.Drop());
+            for (int i = 0; i < 8; i++)
+            {
+                server.Then(StubResponse.Error(400, "LimitExceededException", "Too many PENDING jobs."));
+            }
+
+            using var disposeServer = server;
+            using var client = StubClients.For(server, maxErrorRetry: 2);
+
+            var error = await Assert.ThrowsAsync<LimitExceededException>(() => client.CreateDataDeletionJobAsync(
+                new CreateDataDeletionJobInput("job", "arn:aws:personalize:eu-west-1:123456789012:dataset-group/g", "s3://b/k.csv", "arn:aws:iam::123456789012:role/r", null),
+                CancellationToken.None));
+
+            Assert.True(error.AfterUnansweredAttempt);
+            Assert.True(server.Requests.Count >= 2, $"{server.Requests.Count} attempt(s): the SDK did not retry the dropped one");
+        }
+
+        [Theory]
+        [InlineData(500)]
+        [InlineData(503)]
+        public async Task A_refusal_after_a_retried_5xx_says_an_attempt_went_unanswered(int status)
+        {
+            using var server = new StubPersonalizeServer()
+                .Then(StubResponse.Error(status, "InternalFailure", "oops"))
+                .Then(StubResponse.Error(400, "ResourceAlreadyExistsException", "exists"));
+            using var client = StubClients.For(server, maxErrorRetry: 2);
+
+            var error = await Assert.ThrowsAsync<ResourceAlreadyExistsException>(() => client.CreateDataDeletionJobAsync(
+                new CreateDataDeletionJobInput("job", "arn:aws:personalize:eu-west-1:123456789012:dataset-group/g", "s3://b/k.csv", "arn:aws:iam::123456789012:role/r", null),
+                CancellationToken.None));
+
+            Assert.True(error.AfterUnansweredAttempt);
+        }
+
+        [Fact]
+        public async Task A_refusal_at_the_first_attempt_says_no_attempt_went_unanswered()
+        {
+            using var server = new StubPersonalizeServer().Then(StubResponse.Error(400, "LimitExceededException", "Too many PENDING jobs."));
+            using var client = StubClients.For(server, maxErrorRetry: 0);
+
+            var error = await Assert.ThrowsAsync<LimitExceededException>(() => client.CreateDataDeletionJobAsync(
+                new CreateDataDeletionJobInput("job", "arn:aws:personalize:eu-west-1:123456789012:dataset-group/g", "s3://b/k.csv", "arn:aws:iam::123456789012:role/r", null),
+                CancellationToken.None));
+
+            Assert.False(error.AfterUnansweredAttempt);
+        }
+
+        [Fact]
         public async Task A_5xx_with_a_non_json_body_surfaces_as_a_service_exception_with_its_status()
         {
             using var server = new StubPersonalizeServer().Then(StubResponse.Json(502, "<html><body>Bad Gateway</body></html>"));
