@@ -50,6 +50,7 @@ Describe 'Bad input matrix' {
         @{ Cmdlet = 'New'; Case = 'a file with another header'; ErrorId = 'InvalidUserIdFileHeader'; Run = { New-PDataDeletionJob @Good -Path (New-PdUserIdFile -Name 'h.csv' -Line @('userid', 'a')) } }
         @{ Cmdlet = 'New'; Case = 'an empty file'; ErrorId = 'InvalidUserIdFileHeader'; Run = { New-PDataDeletionJob @Good -Path (New-PdUserIdFile -Name 'empty.csv' -Line @()) } }
         @{ Cmdlet = 'New'; Case = 'a file with two columns'; ErrorId = 'InvalidUserIdFile'; Run = { New-PDataDeletionJob @Good -Path (New-PdUserIdFile -Name 'two.csv' -Line @('USER_ID', 'a,b')) } }
+        @{ Cmdlet = 'New'; Case = 'staging URI that names an object'; ErrorId = 'InvalidStagingUri'; Run = { 'a' | New-PDataDeletionJob @Good -StagingUri 's3://deletion-staging/requests/today.csv' } }
         @{ Cmdlet = 'New'; Case = 'a dataset group that does not exist'; ErrorId = 'DatasetGroupNotFound'; Run = { 'a' | New-PDataDeletionJob @Good -DatasetGroupArn 'arn:aws:personalize:us-east-1:123456789012:dataset-group/ghost' } }
         @{ Cmdlet = 'New'; Case = 'a dataset group still being created'; ErrorId = 'DatasetGroupNotActive'; Run = { 'a' | New-PDataDeletionJob @Good -DatasetGroupArn $PdPendingGroup } }
         @{ Cmdlet = 'New'; Case = 'an empty user ID'; ErrorId = 'InvalidUserId'; Run = { '' | New-PDataDeletionJob @Good } }

@@ -432,6 +432,117 @@ Describe 'New-PDataDeletionJob' {
         }
     }
 
+    Context 'staging: the folder, a refused upload, the progress bar' {
+        BeforeAll {
+            if (-not ('PdRecordingHost' -as [type])) {
+                # A host that records progress records and prompts in the order they come, and answers Yes.
+                Add-Type -TypeDefinition @'
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Security;
+
+public sealed class PdRecordingHost : PSHost
+{
+    private readonly Guid _id = Guid.NewGuid();
+    private readonly PdRecordingUI _ui = new PdRecordingUI();
+    public List<string> Events { get { return _ui.Events; } }
+    public override CultureInfo CurrentCulture { get { return CultureInfo.InvariantCulture; } }
+    public override CultureInfo CurrentUICulture { get { return CultureInfo.InvariantCulture; } }
+    public override Guid InstanceId { get { return _id; } }
+    public override string Name { get { return "PdRecordingHost"; } }
+    public override PSHostUserInterface UI { get { return _ui; } }
+    public override Version Version { get { return new Version(1, 0); } }
+    public override void EnterNestedPrompt() { throw new NotSupportedException(); }
+    public override void ExitNestedPrompt() { throw new NotSupportedException(); }
+    public override void NotifyBeginApplication() { }
+    public override void NotifyEndApplication() { }
+    public override void SetShouldExit(int exitCode) { }
+}
+
+public sealed class PdRecordingUI : PSHostUserInterface
+{
+    public readonly List<string> Events = new List<string>();
+    public override PSHostRawUserInterface RawUI { get { return null; } }
+    public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) { throw new NotSupportedException(); }
+    public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice) { lock (Events) { Events.Add("PROMPT " + message); } return 0; }
+    public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) { throw new NotSupportedException(); }
+    public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) { throw new NotSupportedException(); }
+    public override string ReadLine() { throw new NotSupportedException(); }
+    public override SecureString ReadLineAsSecureString() { throw new NotSupportedException(); }
+    public override void Write(string value) { }
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) { }
+    public override void WriteDebugLine(string message) { }
+    public override void WriteErrorLine(string value) { }
+    public override void WriteLine(string value) { }
+    public override void WriteProgress(long sourceId, ProgressRecord record) { lock (Events) { Events.Add("PROGRESS " + record.ActivityId + " " + record.RecordType + " " + record.StatusDescription); } }
+    public override void WriteVerboseLine(string message) { }
+    public override void WriteWarningLine(string message) { }
+}
+'@
+            }
+
+            function Invoke-NewInRecordingHost([string] $Script) {
+                # Runs <New> in a runspace whose host records progress and prompts; returns the events in order.
+                $recording = [PdRecordingHost]::new()
+                $runspace = [runspacefactory]::CreateRunspace($recording)
+                $runspace.Open()
+                $ps = [powershell]::Create()
+                try {
+                    $ps.Runspace = $runspace
+                    $new = "New-PDataDeletionJob -DatasetGroupArn '$PdRetailGroup' -RoleArn '$PdRole' -StagingUri '$PdStaging'"
+                    $null = $ps.AddScript("Import-Module '$(Join-Path $PdModulePath 'PersonalizeDeletion.psd1')'; " + $Script.Replace('<New>', $new)).Invoke()
+                    $ps.Streams.Error | ForEach-Object { throw $_ }
+                    , $recording.Events.ToArray()
+                }
+                finally {
+                    $ps.Dispose()
+                    $runspace.Dispose()
+                }
+            }
+        }
+
+        It 'refuses a -StagingUri that names an object with InvalidStagingUri; without the slash a folder is fine' {
+            $failure = { 'a' | New-PDataDeletionJob @Common -StagingUri 's3://deletion-staging/requests/today.csv' -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "InvalidStagingUri,$CommandId"
+            $failure.Exception.Message | Should -Match "-StagingUri 's3://deletion-staging/requests/'"
+            @(Get-PdFakeRequest).Count | Should -Be 0
+
+            $job = 'a' | New-PDataDeletionJob @Common -StagingUri 's3://deletion-staging/requests'
+            $job.StagedObject | Should -Match '^s3://deletion-staging/requests/pdel-'
+        }
+
+        It 'with an -ExpectedBucketOwner that does not own the bucket: StagingUploadFailed, and no word about objects never written' {
+            Add-PdFakeBucket -Name 'partner-staging' -Owner '210987654321'
+            $failure = $null
+            try { 'a' | New-PDataDeletionJob @Common -StagingUri 's3://partner-staging/in/' -ExpectedBucketOwner '111111111111' -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop }
+            catch { $failure = $_ }
+            $failure.FullyQualifiedErrorId | Should -Be "StagingUploadFailed,$CommandId"
+            $warned.Count | Should -Be 0
+            @(Get-PdFakeS3Object -Bucket 'partner-staging').Count | Should -Be 0
+            @(Get-PdFakeRequest -Service s3 -Operation DeleteObject).Count | Should -Be 0
+        }
+
+        It 'completes the staging bar before it asks, and never reads 0 bytes uploaded' {
+            $events = Invoke-NewInRecordingHost "'a', 'b' | <New>"
+            $prompt = [array]::FindIndex($events, [Predicate[string]] { param($e) $e.StartsWith('PROMPT ') })
+            $prompt | Should -BeGreaterThan 0 -Because 'the job is confirmed through the host'
+            $staging = @($events[0..($prompt - 1)] | Where-Object { $_ -like 'PROGRESS 2 *' })
+            $staging[-1] | Should -BeLike 'PROGRESS 2 Completed *'
+            @($events | Where-Object { $_ -match ' 0 bytes uploaded' }).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 1
+        }
+
+        It 'completes the staging bar before -WhatIf says what it would do' {
+            $events = Invoke-NewInRecordingHost "'a', 'b' | <New> -WhatIf"
+            @($events | Where-Object { $_ -like 'PROGRESS 2 Completed *' }).Count | Should -Be 1
+            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
+        }
+    }
+
     Context '-WhatIf and confirmation' {
         It '-WhatIf uploads and creates nothing, and says how many users would go from which group' {
             $null = 'a', 'b', 'a', '' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -StagingUri $PdStaging -WhatIf -InformationVariable info -ErrorAction SilentlyContinue 6>$null

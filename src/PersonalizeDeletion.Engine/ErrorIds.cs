@@ -11,6 +11,7 @@ namespace PersonalizeDeletion
         public const string InvalidUserId = "InvalidUserId";
         public const string StagingUriRequired = "StagingUriRequired";
         public const string InvalidS3Uri = "InvalidS3Uri";
+        public const string InvalidStagingUri = "InvalidStagingUri";
         public const string InvalidDatasetGroupArn = "InvalidDatasetGroupArn";
         public const string InvalidRoleArn = "InvalidRoleArn";
         public const string InvalidJobArn = "InvalidJobArn";

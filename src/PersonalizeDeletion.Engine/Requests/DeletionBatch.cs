@@ -26,6 +26,7 @@ namespace PersonalizeDeletion.Requests
         private readonly RequestContext _context;
         private readonly Dictionary<string, string> _groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
         private bool _groupsChecked;
+        private bool _progressEnded;
 
         private DeletionBatch(RequestContext context, DeletionTarget target, IReadOnlyList<PersonalizeArn> groups, S3Location? staging, IDeletionServices services)
         {
@@ -92,17 +93,7 @@ namespace PersonalizeDeletion.Requests
                     new ArgumentException($"'{target.RoleArn}' is not an IAM role ARN. Expected arn:aws:iam::<account>:role/<name>."), target.RoleArn);
             }
 
-            S3Location? staging = null;
-            if (target.StagingUri is string uri)
-            {
-                string folder = uri.EndsWith("/", StringComparison.Ordinal) ? uri : uri + "/";
-                if (!S3Location.TryParse(folder, out staging, out string? error))
-                {
-                    throw new DeletionRequestException(ErrorIds.InvalidS3Uri,
-                        new ArgumentException($"-StagingUri '{uri}' is not a valid S3 folder URI: {error}"), uri);
-                }
-            }
-
+            S3Location? staging = target.StagingUri is string uri ? StagingFolder.Parse(uri) : null;
             return new DeletionBatch(context, target, groups, staging, target.Connect());
         }
 
@@ -257,14 +248,32 @@ namespace PersonalizeDeletion.Requests
         /// </summary>
         public void CompleteStaging()
         {
-            if (Uploader is { } uploader)
+            try
             {
-                Staged = FinishUpload(uploader);
-                uploader.Dispose();
-                Uploader = null;
+                if (Uploader is { } uploader)
+                {
+                    Staged = FinishUpload(uploader);
+                    uploader.Dispose();
+                    Uploader = null;
+                }
+            }
+            finally
+            {
+                // The staging bar is gone before any question is asked (the confirmation, -WhatIf's lines).
+                EndProgress();
             }
 
             Intake?.Dispose();
+        }
+
+        /// <summary>Completes the staging progress bar, once, if the batch showed one (it did from its first user ID).</summary>
+        public void EndProgress()
+        {
+            if (Intake is not null && !_progressEnded && !_context.Cancellation.IsCancellationRequested)
+            {
+                _progressEnded = true;
+                _context.Reporter.ProgressDone(RequestPhase.Staging);
+            }
         }
 
         /// <summary>
@@ -312,25 +321,21 @@ namespace PersonalizeDeletion.Requests
         private IReadOnlyList<StagedObject> FinishUpload(S3StagingUploader uploader)
         {
             Task<IReadOnlyList<StagedObject>> completing = uploader.CompleteAsync(_context.Cancellation);
-            try
+            while (Task.WaitAny(new Task[] { completing }, ProgressEvery) < 0)
             {
-                while (Task.WaitAny(new Task[] { completing }, ProgressEvery) < 0)
-                {
-                    _context.Reporter.Progress(RequestPhase.Staging, $"Finishing the upload: {uploader.BytesUploaded:N0} of {uploader.BytesWritten:N0} bytes uploaded");
-                }
-
-                IReadOnlyList<StagedObject> staged = completing.GetAwaiter().GetResult();
-                foreach (StagedObject item in staged)
-                {
-                    _context.Reporter.Verbose($"Staged {item.UserCount} user ID(s) in {item.Uri} ({item.Bytes:N0} bytes).");
-                }
-
-                return staged;
+                long uploaded = uploader.BytesUploaded;
+                _context.Reporter.Progress(RequestPhase.Staging, uploaded > 0
+                    ? $"Finishing the upload: {uploaded:N0} of {uploader.BytesWritten:N0} bytes uploaded"
+                    : $"Uploading {uploader.BytesWritten:N0} bytes");
             }
-            finally
+
+            IReadOnlyList<StagedObject> staged = completing.GetAwaiter().GetResult();
+            foreach (StagedObject item in staged)
             {
-                _context.Reporter.ProgressDone(RequestPhase.Staging);
+                _context.Reporter.Verbose($"Staged {item.UserCount} user ID(s) in {item.Uri} ({item.Bytes:N0} bytes).");
             }
+
+            return staged;
         }
 
         /// <summary>Best effort: false, never an exception, when S3 refuses, the network fails or the time runs out.</summary>

@@ -168,6 +168,9 @@ namespace PersonalizeDeletion.Requests
             }
 
             _stopped = true;
+            // The batch being staged may have its bar up; the error that follows should not sit under it.
+            _batch?.EndProgress();
+
             foreach (DeletionBatch batch in _batch is null ? _staged : new List<DeletionBatch>(_staged) { _batch })
             {
                 foreach (string leftover in batch.TakeBack())

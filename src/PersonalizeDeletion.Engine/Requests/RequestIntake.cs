@@ -153,7 +153,10 @@ namespace PersonalizeDeletion.Requests
             }
 
             _sinceProgress.Restart();
-            string uploaded = batch.Uploader is null ? string.Empty : $", {batch.Uploader.BytesUploaded:N0} bytes uploaded";
+
+            // Parts go out only once full, so a count of zero would read as a stalled upload: say nothing until S3 has some.
+            long bytesUploaded = batch.Uploader?.BytesUploaded ?? 0;
+            string uploaded = bytesUploaded > 0 ? $", {bytesUploaded:N0} bytes uploaded" : string.Empty;
             Reporter.Progress(RequestPhase.Staging, $"Staging user IDs: {intake.Accepted:N0} accepted, {intake.Duplicates:N0} duplicate(s), {intake.Rejected:N0} rejected{uploaded}");
         }
 
