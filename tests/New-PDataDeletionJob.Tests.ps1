@@ -432,6 +432,15 @@ Describe 'New-PDataDeletionJob' {
         }
     }
 
+    Context 'input that is evidently not user IDs' {
+        It 'reads a -Path file whose header is user_id, as Import-Csv binds it, and stages the header USER_ID' {
+            $file = New-PdUserIdFile -Name 'lower-header.csv' -Line @('email,user_id', 'a@example.com,l-1', 'b@example.com,l-2')
+            $job = New-PDataDeletionJob @Common -Path $file
+            $job.UserCount | Should -Be 2
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nl-1`nl-2`n"
+        }
+    }
+
     Context 'staging: the folder, a refused upload, the progress bar' {
         BeforeAll {
             if (-not ('PdRecordingHost' -as [type])) {
