@@ -51,6 +51,8 @@ Describe 'Bad input matrix' {
         @{ Cmdlet = 'New'; Case = 'an empty file'; ErrorId = 'InvalidUserIdFileHeader'; Run = { New-PDataDeletionJob @Good -Path (New-PdUserIdFile -Name 'empty.csv' -Line @()) } }
         @{ Cmdlet = 'New'; Case = 'a file with two columns'; ErrorId = 'InvalidUserIdFile'; Run = { New-PDataDeletionJob @Good -Path (New-PdUserIdFile -Name 'two.csv' -Line @('USER_ID', 'a,b')) } }
         @{ Cmdlet = 'New'; Case = 'staging URI that names an object'; ErrorId = 'InvalidStagingUri'; Run = { 'a' | New-PDataDeletionJob @Good -StagingUri 's3://deletion-staging/requests/today.csv' } }
+        @{ Cmdlet = 'New'; Case = 'a data location with a lower-case header'; ErrorId = 'DataLocationHeaderInvalid'; Run = { Set-PdFakeS3Object -Bucket 'customer-data' -Key 'lower.csv' -Content "user_id`nx`n"; New-PDataDeletionJob @Good -DataLocation 's3://customer-data/lower.csv' } }
+        @{ Cmdlet = 'New'; Case = 'an empty data location'; ErrorId = 'DataLocationHeaderInvalid'; Run = { Set-PdFakeS3Object -Bucket 'customer-data' -Key 'empty.csv' -Content ([byte[]]@()); New-PDataDeletionJob @Good -DataLocation 's3://customer-data/empty.csv' } }
         @{ Cmdlet = 'New'; Case = 'a dataset group that does not exist'; ErrorId = 'DatasetGroupNotFound'; Run = { 'a' | New-PDataDeletionJob @Good -DatasetGroupArn 'arn:aws:personalize:us-east-1:123456789012:dataset-group/ghost' } }
         @{ Cmdlet = 'New'; Case = 'a dataset group still being created'; ErrorId = 'DatasetGroupNotActive'; Run = { 'a' | New-PDataDeletionJob @Good -DatasetGroupArn $PdPendingGroup } }
         @{ Cmdlet = 'New'; Case = 'an empty user ID'; ErrorId = 'InvalidUserId'; Run = { '' | New-PDataDeletionJob @Good } }

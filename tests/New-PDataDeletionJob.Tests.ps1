@@ -439,6 +439,30 @@ Describe 'New-PDataDeletionJob' {
             $job.UserCount | Should -Be 2
             Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nl-1`nl-2`n"
         }
+
+        It 'refuses a data location whose header a job would refuse, reading only its first bytes' {
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'exported.csv' -Content ("`"USER_ID`"`n" + ("`"q-{0}`"`n" * 2000))
+            $failure = { New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force -DataLocation 's3://customer-data/exported.csv' -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "DataLocationHeaderInvalid,$CommandId"
+            $failure.CategoryInfo.Category | Should -Be 'InvalidData'
+            $failure.TargetObject | Should -Be 's3://customer-data/exported.csv'
+            $failure.Exception.Message | Should -Match 'Export-Csv'
+            $get = @(Get-PdFakeRequest -Service s3 -Operation GetObject)
+            $get.Count | Should -Be 1
+            $get[0].headers.range | Should -Be 'bytes=0-1023'
+            @(Get-CreateRequest).Count | Should -Be 0
+        }
+
+        It 'reads every CSV of a data location folder and names the one a job would refuse' {
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'gdpr/a.csv' -Content "USER_ID`nx`n"
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'gdpr/b.csv' -Content "USER_ID,EMAIL`ny,y@example.com`n"
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'gdpr/notes.txt' -Content 'not read'
+            $failure = { 's3://customer-data/gdpr/' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "DataLocationHeaderInvalid,$CommandId"
+            $failure.Exception.Message | Should -Match 's3://customer-data/gdpr/b\.csv \(under s3://customer-data/gdpr/\): its header has 2 columns'
+            @(Get-PdFakeRequest -Service s3 -Operation GetObject).path | Sort-Object | Should -Be @('/customer-data/gdpr/a.csv', '/customer-data/gdpr/b.csv')
+            @(Get-CreateRequest).Count | Should -Be 0
+        }
     }
 
     Context 'staging: the folder, a refused upload, the progress bar' {

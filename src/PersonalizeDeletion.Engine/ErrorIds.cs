@@ -34,6 +34,7 @@ namespace PersonalizeDeletion
         public const string DataLocationUnreadable = "DataLocationUnreadable";
         public const string DataLocationTooLarge = "DataLocationTooLarge";
         public const string DataLocationKmsEncrypted = "DataLocationKmsEncrypted";
+        public const string DataLocationHeaderInvalid = "DataLocationHeaderInvalid";
         public const string StagingUploadFailed = "StagingUploadFailed";
         public const string JobNameInUse = "JobNameInUse";
         public const string DataDeletionJobNotCreated = "DataDeletionJobNotCreated";

@@ -208,17 +208,8 @@ namespace PersonalizeDeletion.Requests
             }
 
             CheckDatasetGroups();
-            DataLocationSummary? summary;
-            try
-            {
-                IDataLocationInspector inspector = Services.Inspector(ExpectedBucketOwner);
-                summary = _context.Run(token => inspector.SummarizeAsync(location, token));
-            }
-            catch (Exception failure) when (!(failure is OperationCanceledException && _context.Cancellation.IsCancellationRequested))
-            {
-                throw new DeletionRequestException(ErrorIds.DataLocationUnreadable,
-                    new InvalidOperationException($"Could not read data location {canonical}: {failure.Message}", failure), canonical);
-            }
+            IDataLocationInspector inspector = Services.Inspector(ExpectedBucketOwner);
+            DataLocationSummary? summary = Read(canonical, token => inspector.SummarizeAsync(location, token));
 
             if (summary is null)
             {
@@ -238,8 +229,38 @@ namespace PersonalizeDeletion.Requests
                     new InvalidOperationException($"{canonical} holds {summary.TotalBytes:N0} bytes; a data deletion job reads at most 50 MB. Pipe the IDs (or the files) in instead, and the module splits them."), canonical);
             }
 
-            _context.Reporter.Verbose($"Data location {canonical}: {summary.CsvObjects} CSV object(s), {summary.TotalBytes:N0} bytes.");
+            // The service fails a job whose CSV does not start with the header USER_ID, after it was created: read
+            // each object's first bytes now, while nothing exists yet.
+            DataLocationProblem? problem = Read(canonical, token => inspector.CheckObjectsAsync(location.Bucket, summary.Objects, token));
+            if (problem is { KmsEncrypted: true })
+            {
+                throw new DeletionRequestException(ErrorIds.DataLocationKmsEncrypted,
+                    new InvalidOperationException($"{problem.Uri} is encrypted with a KMS key; Personalize data deletion jobs can only read SSE-S3 objects. Copy it with SSE-S3 or pipe the IDs in instead."), canonical);
+            }
+
+            if (problem is not null)
+            {
+                string within = location.IsFolder ? $" (under {canonical})" : string.Empty;
+                throw new DeletionRequestException(ErrorIds.DataLocationHeaderInvalid,
+                    new InvalidOperationException($"A data deletion job cannot read {problem.Uri}{within}: {problem.Reason}. Write it with the header USER_ID alone on its first line, or let the module stage a correct copy: give the file to -Path (it reads a USER_ID column in any case, among other columns), or pipe its rows in from Import-Csv."), canonical);
+            }
+
+            _context.Reporter.Verbose($"Data location {canonical}: {summary.CsvObjects} CSV object(s), {summary.TotalBytes:N0} bytes, each starting with the header USER_ID.");
             Locations.Add((location, summary.ContentFingerprint));
+        }
+
+        /// <summary>An S3 read about a data location; its failure is DataLocationUnreadable (a Ctrl+C goes on as it is).</summary>
+        private T Read<T>(string canonical, Func<CancellationToken, Task<T>> call)
+        {
+            try
+            {
+                return _context.Run(call);
+            }
+            catch (Exception failure) when (!(failure is OperationCanceledException && _context.Cancellation.IsCancellationRequested))
+            {
+                throw new DeletionRequestException(ErrorIds.DataLocationUnreadable,
+                    new InvalidOperationException($"Could not read data location {canonical}: {failure.Message}", failure), canonical);
+            }
         }
 
         /// <summary>
