@@ -113,11 +113,11 @@ Describe 'New-PDataDeletionJob' {
         }
 
         It 'reports a piped object it cannot read as UnrecognizedInputObject and submits nothing for it' {
-            $null = [pscustomobject]@{ Email = 'someone@example.com' } | New-PDataDeletionJob @Common -ErrorVariable unread -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
-            $unread[0].FullyQualifiedErrorId | Should -Be "UnrecognizedInputObject,$CommandId"
-            "$warned" | Should -Match 'nothing was submitted'
-            @(Get-CreateRequest).Count | Should -Be 0
-            @(Get-StagedObject).Count | Should -Be 0
+            $null = (Get-Date), 'kept' | New-PDataDeletionJob @Common -ErrorVariable unread -ErrorAction SilentlyContinue
+            @($unread).FullyQualifiedErrorId | Should -Be "UnrecognizedInputObject,$CommandId"
+            $unread[0].Exception.Message | Should -Match 'Input #1 \(DateTime\)'
+            (Get-CreateRequest).Count | Should -Be 1
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nkept`n"
         }
 
         It 'ignores Region, ST and other AWS parameter columns on rows of user IDs: one job, sent where the command line says' {
@@ -433,6 +433,92 @@ Describe 'New-PDataDeletionJob' {
     }
 
     Context 'input that is evidently not user IDs' {
+        It 'stops at the header of a CSV file''s piped text with CsvTextPipedAsUserIds: no S3 call, no Personalize call' {
+            $file = New-PdUserIdFile -Name 'requests-text.csv' -Line @('USER_ID,EMAIL', 'u-1,a@example.com', 'u-2,b@example.com')
+            $failure = { Get-Content $file | New-PDataDeletionJob @Common -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "CsvTextPipedAsUserIds,$CommandId"
+            $failure.CategoryInfo.Category | Should -Be 'InvalidData'
+            $failure.TargetObject | Should -Be 'input #1'
+            $failure.Exception.Message | Should -Match 'Import-Csv'
+            $failure.Exception.Message | Should -Match '-Path'
+            $failure.Exception.Message | Should -Not -Match 'a@example'
+            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
+            @(Get-PdFakeRequest -Service personalize).Count | Should -Be 0
+        }
+
+        It 'stops at a header that comes after other IDs, and takes back the upload already under way' {
+            # A first file's lines (6 MB: one 5 MiB part goes out), then a second file's header: the same mistake.
+            $pad = 'h' * 200
+            $lines = [Collections.Generic.List[string]]::new()
+            for ($i = 0; $i -lt 30000; $i++) { $lines.Add("$pad-$i") }
+            $lines.Add('"user_id"')
+            $lines.Add('second-file-id')
+            $failure = { $lines | New-PDataDeletionJob @Common -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "CsvTextPipedAsUserIds,$CommandId"
+            $failure.TargetObject | Should -Be 'input #30001'
+            $failure.Exception.Message | Should -Match 'what was staged of the input before it is removed'
+            @(Get-PdFakeRequest -Service s3 -Operation CreateMultipartUpload).Count | Should -Be 1
+            @(Get-PdFakeRequest -Service s3 -Operation AbortMultipartUpload).Count | Should -Be 1
+            @(Get-PdFakeMultipartUpload).Count | Should -Be 0
+            @(Get-StagedObject).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 0
+        }
+
+        It 'stages user IDs that merely contain a comma or USER_ID' {
+            $job = 'Smith, John', 'user_id_42', 'u-1,a@example.com' | New-PDataDeletionJob @Common
+            $job.UserCount | Should -Be 3
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`n`"Smith, John`"`nuser_id_42`n`"u-1,a@example.com`"`n"
+        }
+
+        It 'stops at a piped file name with FilePathPipedAsUserId, resolved from the current location; by name it is an ID' {
+            $null = New-PdUserIdFile -Name 'piped-name.csv' -Line @('USER_ID', 'p-1')
+            Push-Location $PdTemp
+            try {
+                $failure = { 'u-0', './piped-name.csv' | New-PDataDeletionJob @Common -ErrorAction Stop } | Should -Throw -PassThru
+            }
+            finally { Pop-Location }
+            $failure.FullyQualifiedErrorId | Should -Be "FilePathPipedAsUserId,$CommandId"
+            $failure.TargetObject | Should -Be './piped-name.csv'
+            $failure.Exception.Message | Should -Match ([regex]::Escape((Join-Path $PdTemp 'piped-name.csv')))
+            $failure.Exception.Message | Should -Match "-Path '\./piped-name\.csv'"
+            @(Get-StagedObject).Count | Should -Be 0
+            @(Get-PdFakeMultipartUpload).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 0
+
+            Push-Location $PdTemp
+            try { $job = New-PDataDeletionJob @Common -UserId './piped-name.csv' }
+            finally { Pop-Location }
+            $job.UserCount | Should -Be 1
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`n./piped-name.csv`n"
+        }
+
+        It 'stops at a piped folder name, saying to give its files' {
+            $folder = Join-Path $PdTemp 'piped-folder'
+            $null = New-Item -ItemType Directory -Path $folder -Force
+            $failure = { $folder | New-PDataDeletionJob @Common -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "FilePathPipedAsUserId,$CommandId"
+            $failure.Exception.Message | Should -Match 'names the folder'
+            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
+        }
+
+        It 'gives one UserIdColumnMissing for Import-Csv rows without USER_ID, naming the columns; renamed, they go through' {
+            $csv = New-PdUserIdFile -Name 'customers.csv' -Line @('CustomerId,Email', 'c-1,a@example.com', 'c-2,b@example.com', 'c-3,c@example.com')
+            $errors = $null
+            $failure = $null
+            try { Import-Csv $csv | New-PDataDeletionJob @Common -ErrorVariable errors -ErrorAction Stop } catch { $failure = $_ }
+            $failure.FullyQualifiedErrorId | Should -Be "UserIdColumnMissing,$CommandId"
+            # One error for three rows (-ErrorVariable holds a terminating error's exception).
+            @($errors).Count | Should -Be 1
+            $failure.Exception.Message | Should -Match 'its columns: CustomerId, Email'
+            $failure.Exception.Message | Should -Not -Match 'example\.com'
+            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 0
+
+            $job = Import-Csv $csv | Select-Object @{ Name = 'USER_ID'; Expression = { $_.CustomerId } } | New-PDataDeletionJob @Common
+            $job.UserCount | Should -Be 3
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nc-1`nc-2`nc-3`n"
+        }
+
         It 'reads a -Path file whose header is user_id, as Import-Csv binds it, and stages the header USER_ID' {
             $file = New-PdUserIdFile -Name 'lower-header.csv' -Line @('email,user_id', 'a@example.com,l-1', 'b@example.com,l-2')
             $job = New-PDataDeletionJob @Common -Path $file

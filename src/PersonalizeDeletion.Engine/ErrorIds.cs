@@ -24,6 +24,9 @@ namespace PersonalizeDeletion
         public const string InvalidUserIdFile = "InvalidUserIdFile";
         public const string AmbiguousUserIdFilePath = "AmbiguousUserIdFilePath";
         public const string UnrecognizedInputObject = "UnrecognizedInputObject";
+        public const string CsvTextPipedAsUserIds = "CsvTextPipedAsUserIds";
+        public const string FilePathPipedAsUserId = "FilePathPipedAsUserId";
+        public const string UserIdColumnMissing = "UserIdColumnMissing";
         public const string InvalidStatus = "InvalidStatus";
         public const string ConfirmationNotPossible = "ConfirmationNotPossible";
 

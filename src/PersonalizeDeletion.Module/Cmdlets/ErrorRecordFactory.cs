@@ -72,7 +72,7 @@ namespace PersonalizeDeletion.Cmdlets
         internal static ErrorCategory CategoryOf(string errorId) => errorId switch
         {
             ErrorIds.InvalidUserId or ErrorIds.InvalidUserIdFileHeader or ErrorIds.InvalidUserIdFile or ErrorIds.DataLocationKmsEncrypted
-                or ErrorIds.DataLocationHeaderInvalid => ErrorCategory.InvalidData,
+                or ErrorIds.CsvTextPipedAsUserIds or ErrorIds.UserIdColumnMissing or ErrorIds.DataLocationHeaderInvalid => ErrorCategory.InvalidData,
             ErrorIds.UnrecognizedInputObject => ErrorCategory.InvalidType,
             ErrorIds.UserIdFileNotFound or ErrorIds.DatasetGroupNotFound or ErrorIds.DataLocationNotFound or ErrorIds.DataDeletionJobNotFound or ErrorIds.ProfileNotFound => ErrorCategory.ObjectNotFound,
             ErrorIds.UserIdFileNotReadable or ErrorIds.DataLocationUnreadable => ErrorCategory.ReadError,

@@ -57,11 +57,14 @@ namespace PersonalizeDeletion.Tests.Requests
 
         public int Connections { get; private set; }
 
+        /// <summary>The local files and folders piped strings may name, by the text that names them.</summary>
+        public PathProbe Paths { get; } = new PathProbe();
+
         /// <summary>Keys the request read the first bytes of (a ranged GET), as s3://bucket/key.</summary>
         public List<string> HeadersRead { get; } = new List<string>();
 
         public DeletionRequest Request(DeletionRequestOptions? options = null, CancellationToken cancellation = default) =>
-            new DeletionRequest(options ?? new DeletionRequestOptions(), Reporter, Clock, cancellation);
+            new DeletionRequest(options ?? new DeletionRequestOptions(), Reporter, Clock, cancellation, Paths);
 
         public DeletionTarget Target(params string[] groups) => Target(groups.Length == 0 ? new[] { Retail } : groups, StagingUri);
 
@@ -143,6 +146,21 @@ namespace PersonalizeDeletion.Tests.Requests
 
         public void Dispose()
         {
+        }
+
+        /// <summary>Answers as the cmdlet's probe does, from a list of existing items; counts the questions.</summary>
+        internal sealed class PathProbe : ILocalPathProbe
+        {
+            public Dictionary<string, bool> Items { get; } = new Dictionary<string, bool>(StringComparer.Ordinal);
+
+            public List<string> Asked { get; } = new List<string>();
+
+            public string? ExistingItem(string text, out bool isFolder)
+            {
+                Asked.Add(text);
+                isFolder = Items.TryGetValue(text, out bool folder) && folder;
+                return Items.ContainsKey(text) ? "/home/dpo/" + text.TrimStart('.', '/') : null;
+            }
         }
     }
 }
