@@ -116,11 +116,11 @@ Describe 'New-PDataDeletionJob' {
         }
 
         It 'reports a piped object it cannot read as UnrecognizedInputObject and submits nothing for it' {
-            $null = [pscustomobject]@{ Email = 'someone@example.com' } | New-PDataDeletionJob @Common -ErrorVariable unread -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
-            $unread[0].FullyQualifiedErrorId | Should -Be "UnrecognizedInputObject,$CommandId"
-            "$warned" | Should -Match 'nothing was submitted'
-            @(Get-CreateRequest).Count | Should -Be 0
-            @(Get-StagedObject).Count | Should -Be 0
+            $null = (Get-Date), 'kept' | New-PDataDeletionJob @Common -ErrorVariable unread -ErrorAction SilentlyContinue
+            @($unread).FullyQualifiedErrorId | Should -Be "UnrecognizedInputObject,$CommandId"
+            $unread[0].Exception.Message | Should -Match 'Input #1 \(DateTime\)'
+            (Get-CreateRequest).Count | Should -Be 1
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nkept`n"
         }
 
         It 'ignores Region, ST and other AWS parameter columns on rows of user IDs: one job, sent where the command line says' {
@@ -432,6 +432,236 @@ Describe 'New-PDataDeletionJob' {
             $lines = (Get-StagedText (Get-StagedObject)[0].key).TrimEnd("`n") -split "`n"
             $lines[0] | Should -BeExactly 'USER_ID'
             ($lines | Select-Object -Skip 1 | Sort-Object) | Should -Be @('f1', 'id1', 'id2')
+        }
+    }
+
+    Context 'input that is evidently not user IDs' {
+        It 'stops at the header of a CSV file''s piped text with CsvTextPipedAsUserIds: no S3 call, no Personalize call' {
+            $file = New-PdUserIdFile -Name 'requests-text.csv' -Line @('USER_ID,EMAIL', 'u-1,a@example.com', 'u-2,b@example.com')
+            $failure = { Get-Content $file | New-PDataDeletionJob @Common -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "CsvTextPipedAsUserIds,$CommandId"
+            $failure.CategoryInfo.Category | Should -Be 'InvalidData'
+            $failure.TargetObject | Should -Be 'input #1'
+            $failure.Exception.Message | Should -Match 'Import-Csv'
+            $failure.Exception.Message | Should -Match '-Path'
+            $failure.Exception.Message | Should -Not -Match 'a@example'
+            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
+            @(Get-PdFakeRequest -Service personalize).Count | Should -Be 0
+        }
+
+        It 'stops at a header that comes after other IDs, and takes back the upload already under way' {
+            # A first file's lines (6 MB: one 5 MiB part goes out), then a second file's header: the same mistake.
+            $pad = 'h' * 200
+            $lines = [Collections.Generic.List[string]]::new()
+            for ($i = 0; $i -lt 30000; $i++) { $lines.Add("$pad-$i") }
+            $lines.Add('"user_id"')
+            $lines.Add('second-file-id')
+            $failure = { $lines | New-PDataDeletionJob @Common -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "CsvTextPipedAsUserIds,$CommandId"
+            $failure.TargetObject | Should -Be 'input #30001'
+            $failure.Exception.Message | Should -Match 'what was staged of the input before it is removed'
+            @(Get-PdFakeRequest -Service s3 -Operation CreateMultipartUpload).Count | Should -Be 1
+            @(Get-PdFakeRequest -Service s3 -Operation AbortMultipartUpload).Count | Should -Be 1
+            @(Get-PdFakeMultipartUpload).Count | Should -Be 0
+            @(Get-StagedObject).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 0
+        }
+
+        It 'stages user IDs that merely contain a comma or USER_ID' {
+            $job = 'Smith, John', 'user_id_42', 'u-1,a@example.com' | New-PDataDeletionJob @Common
+            $job.UserCount | Should -Be 3
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`n`"Smith, John`"`nuser_id_42`n`"u-1,a@example.com`"`n"
+        }
+
+        It 'stops at a piped file name with FilePathPipedAsUserId, resolved from the current location; by name it is an ID' {
+            $null = New-PdUserIdFile -Name 'piped-name.csv' -Line @('USER_ID', 'p-1')
+            Push-Location $PdTemp
+            try {
+                $failure = { 'u-0', './piped-name.csv' | New-PDataDeletionJob @Common -ErrorAction Stop } | Should -Throw -PassThru
+            }
+            finally { Pop-Location }
+            $failure.FullyQualifiedErrorId | Should -Be "FilePathPipedAsUserId,$CommandId"
+            $failure.TargetObject | Should -Be './piped-name.csv'
+            $failure.Exception.Message | Should -Match ([regex]::Escape((Join-Path $PdTemp 'piped-name.csv')))
+            $failure.Exception.Message | Should -Match "-Path '\./piped-name\.csv'"
+            @(Get-StagedObject).Count | Should -Be 0
+            @(Get-PdFakeMultipartUpload).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 0
+
+            Push-Location $PdTemp
+            try { $job = New-PDataDeletionJob @Common -UserId './piped-name.csv' }
+            finally { Pop-Location }
+            $job.UserCount | Should -Be 1
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`n./piped-name.csv`n"
+        }
+
+        It 'stops at a piped folder name, saying to give its files' {
+            $folder = Join-Path $PdTemp 'piped-folder'
+            $null = New-Item -ItemType Directory -Path $folder -Force
+            $failure = { $folder | New-PDataDeletionJob @Common -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "FilePathPipedAsUserId,$CommandId"
+            $failure.Exception.Message | Should -Match 'names the folder'
+            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
+        }
+
+        It 'gives one UserIdColumnMissing for Import-Csv rows without USER_ID, naming the columns; renamed, they go through' {
+            $csv = New-PdUserIdFile -Name 'customers.csv' -Line @('CustomerId,Email', 'c-1,a@example.com', 'c-2,b@example.com', 'c-3,c@example.com')
+            $errors = $null
+            $failure = $null
+            try { Import-Csv $csv | New-PDataDeletionJob @Common -ErrorVariable errors -ErrorAction Stop } catch { $failure = $_ }
+            $failure.FullyQualifiedErrorId | Should -Be "UserIdColumnMissing,$CommandId"
+            # One error for three rows (-ErrorVariable holds a terminating error's exception).
+            @($errors).Count | Should -Be 1
+            $failure.Exception.Message | Should -Match 'its columns: CustomerId, Email'
+            $failure.Exception.Message | Should -Not -Match 'example\.com'
+            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 0
+
+            $job = Import-Csv $csv | Select-Object @{ Name = 'USER_ID'; Expression = { $_.CustomerId } } | New-PDataDeletionJob @Common
+            $job.UserCount | Should -Be 3
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nc-1`nc-2`nc-3`n"
+        }
+
+        It 'reads a -Path file whose header is user_id, as Import-Csv binds it, and stages the header USER_ID' {
+            $file = New-PdUserIdFile -Name 'lower-header.csv' -Line @('email,user_id', 'a@example.com,l-1', 'b@example.com,l-2')
+            $job = New-PDataDeletionJob @Common -Path $file
+            $job.UserCount | Should -Be 2
+            Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nl-1`nl-2`n"
+        }
+
+        It 'refuses a data location whose header a job would refuse, reading only its first bytes' {
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'exported.csv' -Content ("`"USER_ID`"`n" + ("`"q-{0}`"`n" * 2000))
+            $failure = { New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force -DataLocation 's3://customer-data/exported.csv' -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "DataLocationHeaderInvalid,$CommandId"
+            $failure.CategoryInfo.Category | Should -Be 'InvalidData'
+            $failure.TargetObject | Should -Be 's3://customer-data/exported.csv'
+            $failure.Exception.Message | Should -Match 'Export-Csv'
+            $get = @(Get-PdFakeRequest -Service s3 -Operation GetObject)
+            $get.Count | Should -Be 1
+            $get[0].headers.range | Should -Be 'bytes=0-1023'
+            @(Get-CreateRequest).Count | Should -Be 0
+        }
+
+        It 'reads every CSV of a data location folder and names the one a job would refuse' {
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'gdpr/a.csv' -Content "USER_ID`nx`n"
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'gdpr/b.csv' -Content "USER_ID,EMAIL`ny,y@example.com`n"
+            Set-PdFakeS3Object -Bucket 'customer-data' -Key 'gdpr/notes.txt' -Content 'not read'
+            $failure = { 's3://customer-data/gdpr/' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -Force -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "DataLocationHeaderInvalid,$CommandId"
+            $failure.Exception.Message | Should -Match 's3://customer-data/gdpr/b\.csv \(under s3://customer-data/gdpr/\): its header has 2 columns'
+            @(Get-PdFakeRequest -Service s3 -Operation GetObject).path | Sort-Object | Should -Be @('/customer-data/gdpr/a.csv', '/customer-data/gdpr/b.csv')
+            @(Get-CreateRequest).Count | Should -Be 0
+        }
+    }
+
+    Context 'staging: the folder, a refused upload, the progress bar' {
+        BeforeAll {
+            if (-not ('PdRecordingHost' -as [type])) {
+                # A host that records progress records and prompts in the order they come, and answers Yes.
+                Add-Type -TypeDefinition @'
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Security;
+
+public sealed class PdRecordingHost : PSHost
+{
+    private readonly Guid _id = Guid.NewGuid();
+    private readonly PdRecordingUI _ui = new PdRecordingUI();
+    public List<string> Events { get { return _ui.Events; } }
+    public override CultureInfo CurrentCulture { get { return CultureInfo.InvariantCulture; } }
+    public override CultureInfo CurrentUICulture { get { return CultureInfo.InvariantCulture; } }
+    public override Guid InstanceId { get { return _id; } }
+    public override string Name { get { return "PdRecordingHost"; } }
+    public override PSHostUserInterface UI { get { return _ui; } }
+    public override Version Version { get { return new Version(1, 0); } }
+    public override void EnterNestedPrompt() { throw new NotSupportedException(); }
+    public override void ExitNestedPrompt() { throw new NotSupportedException(); }
+    public override void NotifyBeginApplication() { }
+    public override void NotifyEndApplication() { }
+    public override void SetShouldExit(int exitCode) { }
+}
+
+public sealed class PdRecordingUI : PSHostUserInterface
+{
+    public readonly List<string> Events = new List<string>();
+    public override PSHostRawUserInterface RawUI { get { return null; } }
+    public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) { throw new NotSupportedException(); }
+    public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice) { lock (Events) { Events.Add("PROMPT " + message); } return 0; }
+    public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) { throw new NotSupportedException(); }
+    public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) { throw new NotSupportedException(); }
+    public override string ReadLine() { throw new NotSupportedException(); }
+    public override SecureString ReadLineAsSecureString() { throw new NotSupportedException(); }
+    public override void Write(string value) { }
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) { }
+    public override void WriteDebugLine(string message) { }
+    public override void WriteErrorLine(string value) { }
+    public override void WriteLine(string value) { }
+    public override void WriteProgress(long sourceId, ProgressRecord record) { lock (Events) { Events.Add("PROGRESS " + record.ActivityId + " " + record.RecordType + " " + record.StatusDescription); } }
+    public override void WriteVerboseLine(string message) { }
+    public override void WriteWarningLine(string message) { }
+}
+'@
+            }
+
+            function Invoke-NewInRecordingHost([string] $Script) {
+                # Runs <New> in a runspace whose host records progress and prompts; returns the events in order.
+                $recording = [PdRecordingHost]::new()
+                $runspace = [runspacefactory]::CreateRunspace($recording)
+                $runspace.Open()
+                $ps = [powershell]::Create()
+                try {
+                    $ps.Runspace = $runspace
+                    $new = "New-PDataDeletionJob -DatasetGroupArn '$PdRetailGroup' -RoleArn '$PdRole' -StagingUri '$PdStaging'"
+                    $null = $ps.AddScript("Import-Module '$(Join-Path $PdModulePath 'PersonalizeDeletion.psd1')'; " + $Script.Replace('<New>', $new)).Invoke()
+                    $ps.Streams.Error | ForEach-Object { throw $_ }
+                    , $recording.Events.ToArray()
+                }
+                finally {
+                    $ps.Dispose()
+                    $runspace.Dispose()
+                }
+            }
+        }
+
+        It 'refuses a -StagingUri that names an object with InvalidStagingUri; without the slash a folder is fine' {
+            $failure = { 'a' | New-PDataDeletionJob @Common -StagingUri 's3://deletion-staging/requests/today.csv' -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Be "InvalidStagingUri,$CommandId"
+            $failure.Exception.Message | Should -Match "-StagingUri 's3://deletion-staging/requests/'"
+            @(Get-PdFakeRequest).Count | Should -Be 0
+
+            $job = 'a' | New-PDataDeletionJob @Common -StagingUri 's3://deletion-staging/requests'
+            $job.StagedObject | Should -Match '^s3://deletion-staging/requests/pdel-'
+        }
+
+        It 'with an -ExpectedBucketOwner that does not own the bucket: StagingUploadFailed, and no word about objects never written' {
+            Add-PdFakeBucket -Name 'partner-staging' -Owner '210987654321'
+            $failure = $null
+            try { 'a' | New-PDataDeletionJob @Common -StagingUri 's3://partner-staging/in/' -ExpectedBucketOwner '111111111111' -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop }
+            catch { $failure = $_ }
+            $failure.FullyQualifiedErrorId | Should -Be "StagingUploadFailed,$CommandId"
+            $warned.Count | Should -Be 0
+            @(Get-PdFakeS3Object -Bucket 'partner-staging').Count | Should -Be 0
+            @(Get-PdFakeRequest -Service s3 -Operation DeleteObject).Count | Should -Be 0
+        }
+
+        It 'completes the staging bar before it asks, and never reads 0 bytes uploaded' {
+            $events = Invoke-NewInRecordingHost "'a', 'b' | <New>"
+            $prompt = [array]::FindIndex($events, [Predicate[string]] { param($e) $e.StartsWith('PROMPT ') })
+            $prompt | Should -BeGreaterThan 0 -Because 'the job is confirmed through the host'
+            $staging = @($events[0..($prompt - 1)] | Where-Object { $_ -like 'PROGRESS 2 *' })
+            $staging[-1] | Should -BeLike 'PROGRESS 2 Completed *'
+            @($events | Where-Object { $_ -match ' 0 bytes uploaded' }).Count | Should -Be 0
+            @(Get-CreateRequest).Count | Should -Be 1
+        }
+
+        It 'completes the staging bar before -WhatIf says what it would do' {
+            $events = Invoke-NewInRecordingHost "'a', 'b' | <New> -WhatIf"
+            @($events | Where-Object { $_ -like 'PROGRESS 2 Completed *' }).Count | Should -Be 1
+            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
         }
     }
 

@@ -11,6 +11,7 @@ namespace PersonalizeDeletion
         public const string InvalidUserId = "InvalidUserId";
         public const string StagingUriRequired = "StagingUriRequired";
         public const string InvalidS3Uri = "InvalidS3Uri";
+        public const string InvalidStagingUri = "InvalidStagingUri";
         public const string InvalidDatasetGroupArn = "InvalidDatasetGroupArn";
         public const string InvalidRoleArn = "InvalidRoleArn";
         public const string InvalidJobArn = "InvalidJobArn";
@@ -23,6 +24,9 @@ namespace PersonalizeDeletion
         public const string InvalidUserIdFile = "InvalidUserIdFile";
         public const string AmbiguousUserIdFilePath = "AmbiguousUserIdFilePath";
         public const string UnrecognizedInputObject = "UnrecognizedInputObject";
+        public const string CsvTextPipedAsUserIds = "CsvTextPipedAsUserIds";
+        public const string FilePathPipedAsUserId = "FilePathPipedAsUserId";
+        public const string UserIdColumnMissing = "UserIdColumnMissing";
         public const string InvalidStatus = "InvalidStatus";
         public const string ConfirmationNotPossible = "ConfirmationNotPossible";
 
@@ -33,6 +37,7 @@ namespace PersonalizeDeletion
         public const string DataLocationUnreadable = "DataLocationUnreadable";
         public const string DataLocationTooLarge = "DataLocationTooLarge";
         public const string DataLocationKmsEncrypted = "DataLocationKmsEncrypted";
+        public const string DataLocationHeaderInvalid = "DataLocationHeaderInvalid";
         public const string StagingUploadFailed = "StagingUploadFailed";
         public const string JobNameInUse = "JobNameInUse";
         public const string DataDeletionJobNotCreated = "DataDeletionJobNotCreated";

@@ -26,6 +26,7 @@ namespace PersonalizeDeletion.Requests
         private readonly RequestContext _context;
         private readonly Dictionary<string, string> _groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
         private bool _groupsChecked;
+        private bool _progressEnded;
 
         private DeletionBatch(RequestContext context, DeletionTarget target, IReadOnlyList<PersonalizeArn> groups, S3Location? staging, IDeletionServices services)
         {
@@ -92,17 +93,7 @@ namespace PersonalizeDeletion.Requests
                     new ArgumentException($"'{target.RoleArn}' is not an IAM role ARN. Expected arn:aws:iam::<account>:role/<name>."), target.RoleArn);
             }
 
-            S3Location? staging = null;
-            if (target.StagingUri is string uri)
-            {
-                string folder = uri.EndsWith("/", StringComparison.Ordinal) ? uri : uri + "/";
-                if (!S3Location.TryParse(folder, out staging, out string? error))
-                {
-                    throw new DeletionRequestException(ErrorIds.InvalidS3Uri,
-                        new ArgumentException($"-StagingUri '{uri}' is not a valid S3 folder URI: {error}"), uri);
-                }
-            }
-
+            S3Location? staging = target.StagingUri is string uri ? StagingFolder.Parse(uri) : null;
             return new DeletionBatch(context, target, groups, staging, target.Connect());
         }
 
@@ -217,17 +208,8 @@ namespace PersonalizeDeletion.Requests
             }
 
             CheckDatasetGroups();
-            DataLocationSummary? summary;
-            try
-            {
-                IDataLocationInspector inspector = Services.Inspector(ExpectedBucketOwner);
-                summary = _context.Run(token => inspector.SummarizeAsync(location, token));
-            }
-            catch (Exception failure) when (!(failure is OperationCanceledException && _context.Cancellation.IsCancellationRequested))
-            {
-                throw new DeletionRequestException(ErrorIds.DataLocationUnreadable,
-                    new InvalidOperationException($"Could not read data location {canonical}: {failure.Message}", failure), canonical);
-            }
+            IDataLocationInspector inspector = Services.Inspector(ExpectedBucketOwner);
+            DataLocationSummary? summary = Read(canonical, token => inspector.SummarizeAsync(location, token));
 
             if (summary is null)
             {
@@ -247,8 +229,38 @@ namespace PersonalizeDeletion.Requests
                     new InvalidOperationException($"{canonical} holds {summary.TotalBytes:N0} bytes; a data deletion job reads at most 50 MB. Pipe the IDs (or the files) in instead, and the module splits them."), canonical);
             }
 
-            _context.Reporter.Verbose($"Data location {canonical}: {summary.CsvObjects} CSV object(s), {summary.TotalBytes:N0} bytes.");
+            // The service fails a job whose CSV does not start with the header USER_ID, after it was created: read
+            // each object's first bytes now, while nothing exists yet.
+            DataLocationProblem? problem = Read(canonical, token => inspector.CheckObjectsAsync(location.Bucket, summary.Objects, token));
+            if (problem is { KmsEncrypted: true })
+            {
+                throw new DeletionRequestException(ErrorIds.DataLocationKmsEncrypted,
+                    new InvalidOperationException($"{problem.Uri} is encrypted with a KMS key; Personalize data deletion jobs can only read SSE-S3 objects. Copy it with SSE-S3 or pipe the IDs in instead."), canonical);
+            }
+
+            if (problem is not null)
+            {
+                string within = location.IsFolder ? $" (under {canonical})" : string.Empty;
+                throw new DeletionRequestException(ErrorIds.DataLocationHeaderInvalid,
+                    new InvalidOperationException($"A data deletion job cannot read {problem.Uri}{within}: {problem.Reason}. Write it with the header USER_ID alone on its first line, or let the module stage a correct copy: give the file to -Path (it reads a USER_ID column in any case, among other columns), or pipe its rows in from Import-Csv."), canonical);
+            }
+
+            _context.Reporter.Verbose($"Data location {canonical}: {summary.CsvObjects} CSV object(s), {summary.TotalBytes:N0} bytes, each starting with the header USER_ID.");
             Locations.Add((location, summary.ContentFingerprint));
+        }
+
+        /// <summary>An S3 read about a data location; its failure is DataLocationUnreadable (a Ctrl+C goes on as it is).</summary>
+        private T Read<T>(string canonical, Func<CancellationToken, Task<T>> call)
+        {
+            try
+            {
+                return _context.Run(call);
+            }
+            catch (Exception failure) when (!(failure is OperationCanceledException && _context.Cancellation.IsCancellationRequested))
+            {
+                throw new DeletionRequestException(ErrorIds.DataLocationUnreadable,
+                    new InvalidOperationException($"Could not read data location {canonical}: {failure.Message}", failure), canonical);
+            }
         }
 
         /// <summary>
@@ -257,14 +269,32 @@ namespace PersonalizeDeletion.Requests
         /// </summary>
         public void CompleteStaging()
         {
-            if (Uploader is { } uploader)
+            try
             {
-                Staged = FinishUpload(uploader);
-                uploader.Dispose();
-                Uploader = null;
+                if (Uploader is { } uploader)
+                {
+                    Staged = FinishUpload(uploader);
+                    uploader.Dispose();
+                    Uploader = null;
+                }
+            }
+            finally
+            {
+                // The staging bar is gone before any question is asked (the confirmation, -WhatIf's lines).
+                EndProgress();
             }
 
             Intake?.Dispose();
+        }
+
+        /// <summary>Completes the staging progress bar, once, if the batch showed one (it did from its first user ID).</summary>
+        public void EndProgress()
+        {
+            if (Intake is not null && !_progressEnded && !_context.Cancellation.IsCancellationRequested)
+            {
+                _progressEnded = true;
+                _context.Reporter.ProgressDone(RequestPhase.Staging);
+            }
         }
 
         /// <summary>
@@ -312,25 +342,21 @@ namespace PersonalizeDeletion.Requests
         private IReadOnlyList<StagedObject> FinishUpload(S3StagingUploader uploader)
         {
             Task<IReadOnlyList<StagedObject>> completing = uploader.CompleteAsync(_context.Cancellation);
-            try
+            while (Task.WaitAny(new Task[] { completing }, ProgressEvery) < 0)
             {
-                while (Task.WaitAny(new Task[] { completing }, ProgressEvery) < 0)
-                {
-                    _context.Reporter.Progress(RequestPhase.Staging, $"Finishing the upload: {uploader.BytesUploaded:N0} of {uploader.BytesWritten:N0} bytes uploaded");
-                }
-
-                IReadOnlyList<StagedObject> staged = completing.GetAwaiter().GetResult();
-                foreach (StagedObject item in staged)
-                {
-                    _context.Reporter.Verbose($"Staged {item.UserCount} user ID(s) in {item.Uri} ({item.Bytes:N0} bytes).");
-                }
-
-                return staged;
+                long uploaded = uploader.BytesUploaded;
+                _context.Reporter.Progress(RequestPhase.Staging, uploaded > 0
+                    ? $"Finishing the upload: {uploaded:N0} of {uploader.BytesWritten:N0} bytes uploaded"
+                    : $"Uploading {uploader.BytesWritten:N0} bytes");
             }
-            finally
+
+            IReadOnlyList<StagedObject> staged = completing.GetAwaiter().GetResult();
+            foreach (StagedObject item in staged)
             {
-                _context.Reporter.ProgressDone(RequestPhase.Staging);
+                _context.Reporter.Verbose($"Staged {item.UserCount} user ID(s) in {item.Uri} ({item.Bytes:N0} bytes).");
             }
+
+            return staged;
         }
 
         /// <summary>Best effort: false, never an exception, when S3 refuses, the network fails or the time runs out.</summary>

@@ -30,20 +30,32 @@ namespace PersonalizeDeletion.Requests
         private bool _stopped;
 
         /// <summary>Checks the options (<see cref="DeletionRequestOptions.Validate"/>) before any input is taken.</summary>
-        public DeletionRequest(DeletionRequestOptions options, IDeletionReporter reporter, IClock clock, CancellationToken cancellation)
+        /// <param name="paths">Tells piped file names from user IDs; null takes every piped string as an ID.</param>
+        public DeletionRequest(DeletionRequestOptions options, IDeletionReporter reporter, IClock clock, CancellationToken cancellation, ILocalPathProbe? paths = null)
         {
             options.Validate();
-            _context = new RequestContext(options, reporter, clock, cancellation);
+            _context = new RequestContext(options, reporter, clock, paths, cancellation);
             _intake = new RequestIntake(_context);
         }
 
-        /// <summary>A piped string: an s3:// data location, or else a user ID.</summary>
+        /// <summary>
+        /// A piped string: an s3:// data location, or else a user ID. A CSV header line or the name of a file stops
+        /// the request before its target is even planned (<see cref="RequestIntake.RefuseEvidentNonIds"/>).
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
         public void AddText(DeletionTarget target, string? text)
         {
             try
             {
-                _intake.AddText(BatchFor(target), text);
+                if (S3Location.LooksLikeS3Uri(text))
+                {
+                    BatchFor(target).AddLocation(text!);
+                }
+                else
+                {
+                    _intake.RefuseEvidentNonIds(text);
+                    _intake.AddUserId(BatchFor(target), text);
+                }
             }
             catch (Exception failure)
             {
@@ -88,6 +100,23 @@ namespace PersonalizeDeletion.Requests
             {
                 BatchFor(target);
                 _intake.Unrecognized(value, problem);
+            }
+            catch (Exception failure)
+            {
+                Stop(failure);
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// A row (an Import-Csv object) with no user ID column and nothing else the request takes: the columns of
+        /// the file are not the ones a deletion needs, so the request stops (UserIdColumnMissing) before its next row.
+        /// </summary>
+        public void AddRowWithoutUserId(IReadOnlyList<string> columns)
+        {
+            try
+            {
+                _intake.RowWithoutUserId(columns);
             }
             catch (Exception failure)
             {
@@ -168,6 +197,9 @@ namespace PersonalizeDeletion.Requests
             }
 
             _stopped = true;
+            // The batch being staged may have its bar up; the error that follows should not sit under it.
+            _batch?.EndProgress();
+
             foreach (DeletionBatch batch in _batch is null ? _staged : new List<DeletionBatch>(_staged) { _batch })
             {
                 foreach (string leftover in batch.TakeBack())

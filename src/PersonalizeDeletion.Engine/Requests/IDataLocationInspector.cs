@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using PersonalizeDeletion.Staging;
@@ -9,6 +10,12 @@ namespace PersonalizeDeletion.Requests
     {
         /// <summary>Null when nothing is there (no such key, or no .csv under the folder).</summary>
         Task<DataLocationSummary?> SummarizeAsync(S3Location location, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// Reads the first bytes of each object (a ranged GET): the first, in the order given, that a job could not
+        /// read (its header is not USER_ID, or it is KMS-encrypted), or null.
+        /// </summary>
+        Task<DataLocationProblem?> CheckObjectsAsync(string bucket, IReadOnlyList<DataLocationObject> objects, CancellationToken cancellationToken);
 
         /// <summary>Whether <paramref name="location"/> holds exactly the bytes of <paramref name="staged"/>.</summary>
         Task<bool> HoldsSameDataAsync(string location, StagedObject staged, CancellationToken cancellationToken);

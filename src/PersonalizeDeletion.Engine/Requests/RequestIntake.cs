@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using PersonalizeDeletion.Staging;
 
@@ -38,17 +40,45 @@ namespace PersonalizeDeletion.Requests
             _ => null,
         };
 
-        /// <summary>A piped string: an s3:// data location, or else a user ID.</summary>
+        /// <summary>
+        /// Stops the request at a piped string that is evidently not a user ID: the header line of a CSV file
+        /// (CsvTextPipedAsUserIds: the file's lines were piped, and every line after it would be deleted as an ID) or
+        /// the name of an existing file or folder (FilePathPipedAsUserId: meant for -Path). Either is evidence about
+        /// the whole input, not one ID, so nothing of the request is kept.
+        /// </summary>
+        /// <remarks>Called for every piped string that is not an s3:// URI, so the common ID is let through in a few comparisons.</remarks>
         [MethodImpl(HotPath.Optimize)]
-        public void AddText(DeletionBatch batch, string? text)
+        public void RefuseEvidentNonIds(string? text)
         {
-            if (S3Location.LooksLikeS3Uri(text))
+            if (text is null)
             {
-                batch.AddLocation(text!);
                 return;
             }
 
-            AddUserId(batch, text);
+            if (PipedTextIntent.IsCsvHeader(text))
+            {
+                throw CsvTextPiped();
+            }
+
+            if (_context.Paths is ILocalPathProbe paths && PipedTextIntent.MayNameFile(text) && paths.ExistingItem(text, out bool isFolder) is string item)
+            {
+                throw PathPiped(text, item, isFolder);
+            }
+        }
+
+        /// <summary>
+        /// UserIdColumnMissing for a row without a user ID column: names the columns it has (column names, never
+        /// values) and shows how to name the right one USER_ID.
+        /// </summary>
+        public void RowWithoutUserId(IReadOnlyList<string> columns)
+        {
+            const int MaxNamed = 12;
+            string named = columns.Count == 0 ? "none" : string.Join(", ", columns.Take(MaxNamed)) + (columns.Count > MaxNamed ? $" and {columns.Count - MaxNamed} more" : string.Empty);
+            string example = columns.FirstOrDefault(name => name.IndexOf("id", StringComparison.OrdinalIgnoreCase) >= 0) ?? (columns.Count > 0 ? columns[0] : "CustomerId");
+            string property = example.All(c => char.IsLetterOrDigit(c) || c == '_') ? example : "'" + example.Replace("'", "''") + "'";
+            throw new DeletionRequestException(ErrorIds.UserIdColumnMissing,
+                new ArgumentException($"{NextInput()} is a row without a USER_ID column (its columns: {named}), so it holds no user ID the module can read. Name the column that holds the user IDs USER_ID, for example Import-Csv customers.csv | Select-Object @{{ Name = 'USER_ID'; Expression = {{ $_.{property} }} }} | New-PDataDeletionJob ..., or rename it in the file's header and give the file with -Path. {NothingKept()}"),
+                NextPosition());
         }
 
         /// <summary>A user ID given as such (-UserId by name, a USER_ID property): literal, even when it looks like a URI.</summary>
@@ -153,9 +183,36 @@ namespace PersonalizeDeletion.Requests
             }
 
             _sinceProgress.Restart();
-            string uploaded = batch.Uploader is null ? string.Empty : $", {batch.Uploader.BytesUploaded:N0} bytes uploaded";
+
+            // Parts go out only once full, so a count of zero would read as a stalled upload: say nothing until S3 has some.
+            long bytesUploaded = batch.Uploader?.BytesUploaded ?? 0;
+            string uploaded = bytesUploaded > 0 ? $", {bytesUploaded:N0} bytes uploaded" : string.Empty;
             Reporter.Progress(RequestPhase.Staging, $"Staging user IDs: {intake.Accepted:N0} accepted, {intake.Duplicates:N0} duplicate(s), {intake.Rejected:N0} rejected{uploaded}");
         }
+
+        private DeletionRequestException CsvTextPiped() => new DeletionRequestException(ErrorIds.CsvTextPipedAsUserIds,
+            new ArgumentException($"{NextInput()} is the header line of a CSV file (a USER_ID column): the text of a CSV file was piped in, as Get-Content pipes it, and its header and whole lines would be deleted as if they were user IDs. Pipe the file's rows instead (Import-Csv requests.csv | New-PDataDeletionJob ...), or give the file (New-PDataDeletionJob -Path requests.csv ...). {NothingKept()}"),
+            NextPosition());
+
+        private DeletionRequestException PathPiped(string text, string item, bool isFolder)
+        {
+            string fix = isFolder
+                ? $"It names the folder {item}: give the files in it with -Path (New-PDataDeletionJob -Path '{System.IO.Path.Combine(text, "*.csv")}' ...)"
+                : $"It names the file {item}: give files with -Path (New-PDataDeletionJob -Path '{text}' ...), or pipe them from Get-ChildItem";
+            return new DeletionRequestException(ErrorIds.FilePathPipedAsUserId,
+                new ArgumentException($"{NextInput()} ('{text}') is a path, not a user ID. {fix}. A value given by name to -UserId is always taken as a user ID. {NothingKept()}"),
+                text);
+        }
+
+        /// <summary>"Input #N", the input about to be numbered.</summary>
+        private string NextInput() => "Input #" + (_inputNumber + 1).ToString(CultureInfo.InvariantCulture);
+
+        private string NextPosition() => Position(_inputNumber + 1, null, 0);
+
+        /// <summary>What a stop at the next input leaves: the request takes back whatever was staged before it.</summary>
+        private string NothingKept() => _inputNumber == 0
+            ? "Nothing was staged or submitted."
+            : "Nothing was submitted, and what was staged of the input before it is removed.";
 
         private static string Position(long inputNumber, string? file, long line) =>
             file is null

@@ -1,11 +1,14 @@
+using System.Collections.Generic;
+
 namespace PersonalizeDeletion.Staging
 {
     /// <summary>What a data location holds, as far as the deletion job will read it.</summary>
     internal sealed class DataLocationSummary
     {
-        public DataLocationSummary(int csvObjects, long totalBytes, string? kmsEncryptedKey, string contentFingerprint)
+        public DataLocationSummary(IReadOnlyList<DataLocationObject> objects, long totalBytes, string? kmsEncryptedKey, string contentFingerprint)
         {
-            CsvObjects = csvObjects;
+            Objects = objects;
+            CsvObjects = objects.Count;
             TotalBytes = totalBytes;
             KmsEncryptedKey = kmsEncryptedKey;
             ContentFingerprint = contentFingerprint;
@@ -18,6 +21,9 @@ namespace PersonalizeDeletion.Staging
         public string ContentFingerprint { get; }
 
         public int CsvObjects { get; }
+
+        /// <summary>The CSV objects a job reads: the object itself, or every .csv under the folder.</summary>
+        public IReadOnlyList<DataLocationObject> Objects { get; }
 
         public long TotalBytes { get; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,6 +23,9 @@ namespace PersonalizeDeletion.Staging
         /// <summary>The dataset groups whose jobs read a staged object, space-separated (ARNs are ASCII, no spaces).</summary>
         internal const string DatasetGroupsMetadataKey = "dataset-groups";
 
+        // Ranged GETs in flight at once while a folder's objects are checked.
+        private const int ReadsAtOnce = 8;
+
         private static readonly char[] GroupSeparator = { ' ' };
 
         private readonly IAmazonS3 _s3;
@@ -39,12 +43,12 @@ namespace PersonalizeDeletion.Staging
             if (!location.IsFolder)
             {
                 GetObjectMetadataResponse? head = await HeadAsync(location.Bucket, location.Key, cancellationToken).ConfigureAwait(false);
-                return head is null ? null : new DataLocationSummary(1, head.ContentLength, IsKms(head) ? location.Key : null, ObjectFingerprint(head.ContentLength, head.ETag));
+                return head is null ? null : new DataLocationSummary(new[] { new DataLocationObject(location.Key, head.ContentLength) }, head.ContentLength, IsKms(head.ServerSideEncryptionMethod) ? location.Key : null, ObjectFingerprint(head.ContentLength, head.ETag));
             }
 
-            // A listing does not say how objects are encrypted; only a single key is checked for KMS.
-            int count = 0;
+            // A listing does not say how objects are encrypted: CheckObjectsAsync learns it from each object's GET.
             long bytes = 0;
+            var csvObjects = new List<DataLocationObject>();
             var objects = new List<string>();
             var request = new ListObjectsV2Request { BucketName = location.Bucket, Prefix = location.Key, ExpectedBucketOwner = _expectedBucketOwner };
             do
@@ -54,7 +58,7 @@ namespace PersonalizeDeletion.Staging
                 {
                     if (item.Key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                     {
-                        count++;
+                        csvObjects.Add(new DataLocationObject(item.Key, item.Size ?? 0));
                         bytes += item.Size ?? 0;
                         objects.Add(item.Key + "\t" + ObjectFingerprint(item.Size ?? 0, item.ETag));
                     }
@@ -64,7 +68,7 @@ namespace PersonalizeDeletion.Staging
             }
             while (request.ContinuationToken is not null);
 
-            if (count == 0)
+            if (csvObjects.Count == 0)
             {
                 return null;
             }
@@ -72,7 +76,62 @@ namespace PersonalizeDeletion.Staging
             objects.Sort(StringComparer.Ordinal);
             using var sha = System.Security.Cryptography.SHA256.Create();
             byte[] digest = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", objects)));
-            return new DataLocationSummary(count, bytes, null, "folder " + BitConverter.ToString(digest).Replace("-", string.Empty).ToLowerInvariant());
+            csvObjects.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            return new DataLocationSummary(csvObjects, bytes, null, "folder " + BitConverter.ToString(digest).Replace("-", string.Empty).ToLowerInvariant());
+        }
+
+        /// <summary>
+        /// Ranged GETs of each object's first <see cref="DataLocationHeader.BytesRead"/> bytes, a few at a time; an
+        /// answer also says how the object is encrypted, which a folder's listing does not.
+        /// </summary>
+        public async Task<DataLocationProblem?> CheckObjectsAsync(string bucket, IReadOnlyList<DataLocationObject> objects, CancellationToken cancellationToken)
+        {
+            for (int first = 0; first < objects.Count; first += ReadsAtOnce)
+            {
+                Task<DataLocationProblem?>[] reads = objects.Skip(first).Take(ReadsAtOnce).Select(item => CheckObjectAsync(bucket, item, cancellationToken)).ToArray();
+                foreach (DataLocationProblem? problem in await Task.WhenAll(reads).ConfigureAwait(false))
+                {
+                    if (problem is not null)
+                    {
+                        return problem;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private async Task<DataLocationProblem?> CheckObjectAsync(string bucket, DataLocationObject item, CancellationToken cancellationToken)
+        {
+            if (item.Size == 0)
+            {
+                // A range of an empty object is not satisfiable (416): there is nothing to read.
+                return new DataLocationProblem(bucket, item.Key, DataLocationHeader.Problem(ReadOnlySpan<byte>.Empty, 0)!, kmsEncrypted: false);
+            }
+
+            var request = new GetObjectRequest
+            {
+                BucketName = bucket,
+                Key = item.Key,
+                ExpectedBucketOwner = _expectedBucketOwner,
+                ByteRange = new ByteRange(0, Math.Min(item.Size, DataLocationHeader.BytesRead) - 1),
+            };
+            using GetObjectResponse response = await Call(() => _s3.GetObjectAsync(request, cancellationToken), "GetObject", bucket, item.Key).ConfigureAwait(false);
+            if (IsKms(response.ServerSideEncryptionMethod))
+            {
+                return new DataLocationProblem(bucket, item.Key, "it is encrypted with a KMS key", kmsEncrypted: true);
+            }
+
+            byte[] start = new byte[DataLocationHeader.BytesRead];
+            int read = 0;
+            int count;
+            while (read < start.Length && (count = await response.ResponseStream.ReadAsync(start, read, start.Length - read, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                read += count;
+            }
+
+            string? reason = DataLocationHeader.Problem(new ReadOnlySpan<byte>(start, 0, read), item.Size);
+            return reason is null ? null : new DataLocationProblem(bucket, item.Key, reason, kmsEncrypted: false);
         }
 
         private static string ObjectFingerprint(long size, string? etag) => size.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + (Unquote(etag) ?? "-");
@@ -139,9 +198,9 @@ namespace PersonalizeDeletion.Staging
             }
         }
 
-        private static bool IsKms(GetObjectMetadataResponse head)
+        private static bool IsKms(ServerSideEncryptionMethod? method)
         {
-            string? encryption = head.ServerSideEncryptionMethod?.Value;
+            string? encryption = method?.Value;
             return encryption is not null && encryption.StartsWith("aws:kms", StringComparison.Ordinal);
         }
 

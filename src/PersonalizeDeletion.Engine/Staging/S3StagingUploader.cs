@@ -456,6 +456,12 @@ namespace PersonalizeDeletion.Staging
                 Interlocked.Add(ref _bytesUploaded, length);
                 return new StagedObject(address.Bucket, address.Key, userCount, length, sha256, eTag);
             }
+            catch (StagingUploadException refused) when (refused.StatusCode >= 400 && refused.StatusCode < 500)
+            {
+                // Refused, not lost: a retry after a write whose answer was lost would have succeeded.
+                _ledger.ObjectNotWritten(address.Key);
+                throw;
+            }
             finally
             {
                 ReturnBuffer(buffer);
@@ -494,7 +500,18 @@ namespace PersonalizeDeletion.Staging
             await _mayComplete.Task.ConfigureAwait(false);
 
             _ledger.ObjectWritten(address.Key);
-            string? eTag = await CallAsync("CompleteMultipartUpload", address, () => _client.CompleteMultipartUploadAsync(address, uploadId, parts, _token)).ConfigureAwait(false);
+            string? eTag;
+            try
+            {
+                eTag = await CallAsync("CompleteMultipartUpload", address, () => _client.CompleteMultipartUploadAsync(address, uploadId, parts, _token)).ConfigureAwait(false);
+            }
+            catch (StagingUploadException refused) when (refused.StatusCode >= 400 && refused.StatusCode < 500 && refused.ErrorCode != "NoSuchUpload")
+            {
+                // NoSuchUpload may answer the retry of a completion that succeeded; any other client error did not complete.
+                _ledger.ObjectNotWritten(address.Key);
+                throw;
+            }
+
             _ledger.UploadClosed(address.Key);
 
             return new StagedObject(address.Bucket, address.Key, userCount, bytes, sha256, eTag);

@@ -44,6 +44,18 @@ namespace PersonalizeDeletion.Staging
         }
 
         /// <summary>
+        /// S3 refused the call that would have written the object (a client error: access denied, a wrong expected
+        /// bucket owner): it does not exist, and taking back must neither try to remove it nor report it left behind.
+        /// </summary>
+        public void ObjectNotWritten(string key)
+        {
+            lock (_sync)
+            {
+                _writtenKeys.Remove(key);
+            }
+        }
+
+        /// <summary>
         /// Aborts the open uploads and deletes the written objects. Never throws: returns what could not be removed
         /// (object URIs, and uploads as "s3://bucket/key (multipart upload ID)"), which a later call tries again.
         /// </summary>

@@ -10,6 +10,7 @@ namespace PersonalizeDeletion.Staging
     /// <summary>
     /// Streams user IDs from a local CSV file with the header <c>USER_ID</c>, or a header with a <c>USER_ID</c>
     /// column among others (an export; the other columns are skipped, as Import-Csv rows' would be), in bounded memory.
+    /// The header name is matched in any case, as Import-Csv's property names are.
     /// </summary>
     /// <remarks>
     /// RFC 4180: fields may be quoted with inner quotes doubled; lines end in CRLF or LF; a UTF-8 byte
@@ -170,20 +171,20 @@ namespace PersonalizeDeletion.Staging
             _readingHeader = false;
         }
 
-        /// <summary>Takes the USER_ID column of the header; the names found are not quoted back (they may be user IDs).</summary>
+        /// <summary>
+        /// Takes the USER_ID column of the header, in any case, as Import-Csv binds it (the staged CSV's header is
+        /// written by the module, so the file's own spelling never reaches the service). The names found are not
+        /// quoted back: a file without a header starts with a user ID.
+        /// </summary>
         private void SelectColumn(List<string> names, long line)
         {
-            int column = names.IndexOf(UserIdCsv.HeaderName);
+            int column = names.FindIndex(IsUserIdColumn);
             if (column < 0)
             {
-                // A file without a header starts with a user ID.
-                string reason = names.Exists(name => string.Equals(name, UserIdCsv.HeaderName, StringComparison.OrdinalIgnoreCase))
-                    ? "the header must be exactly USER_ID, in capitals."
-                    : "the first line must be the header USER_ID, or a header with a USER_ID column.";
-                throw Fail(line, reason);
+                throw Fail(line, "the first line must be the header USER_ID, or a header with a USER_ID column.");
             }
 
-            if (names.LastIndexOf(UserIdCsv.HeaderName) != column)
+            if (names.FindLastIndex(IsUserIdColumn) != column)
             {
                 throw Fail(line, "the header names the USER_ID column more than once.");
             }
@@ -571,6 +572,8 @@ namespace PersonalizeDeletion.Staging
             string errorId = _readingHeader ? ErrorIds.InvalidUserIdFileHeader : ErrorIds.InvalidUserIdFile;
             return new UserIdFileException(errorId, Format("Line {0} of the user ID file '{1}': {2}", line, _path, reason), _path, line, inner);
         }
+
+        private static bool IsUserIdColumn(string name) => string.Equals(name, UserIdCsv.HeaderName, StringComparison.OrdinalIgnoreCase);
 
         private static string Format(string format, params object[] args) =>
             string.Format(CultureInfo.InvariantCulture, format, args);

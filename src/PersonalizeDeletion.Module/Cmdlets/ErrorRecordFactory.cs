@@ -73,7 +73,8 @@ namespace PersonalizeDeletion.Cmdlets
         /// <summary>The category of each ErrorId; a few call sites pass a more precise one (a folder given as a file).</summary>
         internal static ErrorCategory CategoryOf(string errorId) => errorId switch
         {
-            ErrorIds.InvalidUserId or ErrorIds.InvalidUserIdFileHeader or ErrorIds.InvalidUserIdFile or ErrorIds.DataLocationKmsEncrypted => ErrorCategory.InvalidData,
+            ErrorIds.InvalidUserId or ErrorIds.InvalidUserIdFileHeader or ErrorIds.InvalidUserIdFile or ErrorIds.DataLocationKmsEncrypted
+                or ErrorIds.CsvTextPipedAsUserIds or ErrorIds.UserIdColumnMissing or ErrorIds.DataLocationHeaderInvalid => ErrorCategory.InvalidData,
             ErrorIds.UnrecognizedInputObject => ErrorCategory.InvalidType,
             ErrorIds.UserIdFileNotFound or ErrorIds.DatasetGroupNotFound or ErrorIds.DataLocationNotFound or ErrorIds.DataDeletionJobNotFound or ErrorIds.ProfileNotFound => ErrorCategory.ObjectNotFound,
             ErrorIds.UserIdFileNotReadable or ErrorIds.DataLocationUnreadable => ErrorCategory.ReadError,

@@ -165,7 +165,7 @@ namespace PersonalizeDeletion.Cmdlets
                 // -Force skips the prompt unless the user also asked for -Confirm explicitly.
                 bool confirmAsked = MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm) && confirm is SwitchParameter c && c.IsPresent;
                 var reporter = new DeletionReporter(this, askFirst: whatIf || !Force || confirmAsked);
-                _request = new DeletionRequest(options, reporter, SystemClock.Instance, StopToken);
+                _request = new DeletionRequest(options, reporter, SystemClock.Instance, StopToken, new PipedPathProbe(this));
             }
             catch (DeletionRequestException problem)
             {
@@ -260,52 +260,13 @@ namespace PersonalizeDeletion.Cmdlets
                     _connectionOverride = input.HasConnectionValues;
                     try
                     {
-                        TakeObject(input, value);
+                        input.AddTo(Request, CurrentTarget(), value, ResolveLiteralFile);
                     }
                     finally
                     {
                         _connectionOverride = false;
                     }
                 }
-            }
-        }
-
-        private void TakeObject(PipelineInput input, object value)
-        {
-            DeletionTarget target = CurrentTarget();
-            if (input.File is string file)
-            {
-                Request.AddFile(target, file);
-                return;
-            }
-
-            bool understood = input.HasUserIds;
-            foreach (object? id in input.UserIdValues)
-            {
-                Request.AddUserIdValue(target, id);
-            }
-
-            if (input.Location is string location)
-            {
-                understood = true;
-                Request.AddLocation(target, location);
-            }
-
-            if (!understood && input.LiteralPath is string path)
-            {
-                understood = true;
-                Request.AddFile(target, ResolveLiteralFile(path));
-            }
-
-            if (input.BucketAndKey is string objectUri)
-            {
-                understood = true;
-                Request.AddLocation(target, objectUri);
-            }
-
-            if (!understood)
-            {
-                Request.AddUnrecognized(target, value, "is not a user ID, a file, or an S3 location: give strings, objects with a USER_ID, FullName or DataLocation property, or S3 objects with BucketName and Key.");
             }
         }
 

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using PersonalizeDeletion.Requests;
 
 namespace PersonalizeDeletion.Cmdlets
 {
@@ -55,6 +56,62 @@ namespace PersonalizeDeletion.Cmdlets
 
         /// <summary>"s3://bucket/key" for an S3 object as AWS.Tools' Get-S3Object emits it (BucketName and Key).</summary>
         public string? BucketAndKey => Text(_item, "BucketName") is string bucket && Text(_item, "Key") is string key ? "s3://" + bucket + "/" + key : null;
+
+        /// <summary>True for a property bag such as an Import-Csv row, whose properties are the columns of a file.</summary>
+        public bool IsRow => _item.BaseObject is PSCustomObject;
+
+        /// <summary>
+        /// Gives the request what the object brings: a file, user IDs, S3 locations. An object with none of them is
+        /// reported: a row (Import-Csv) as UserIdColumnMissing, which stops the request, naming its columns, before
+        /// the next row; any other object as UnrecognizedInputObject, and the input goes on.
+        /// </summary>
+        /// <param name="resolveLiteralFile">Resolves FullName or Path to a file, or stops the command.</param>
+        public void AddTo(DeletionRequest request, DeletionTarget target, object value, Func<string, string> resolveLiteralFile)
+        {
+            if (File is string file)
+            {
+                request.AddFile(target, file);
+                return;
+            }
+
+            bool understood = HasUserIds;
+            foreach (object? id in UserIdValues)
+            {
+                request.AddUserIdValue(target, id);
+            }
+
+            if (Location is string location)
+            {
+                understood = true;
+                request.AddLocation(target, location);
+            }
+
+            if (!understood && LiteralPath is string path)
+            {
+                understood = true;
+                request.AddFile(target, resolveLiteralFile(path));
+            }
+
+            if (BucketAndKey is string objectUri)
+            {
+                understood = true;
+                request.AddLocation(target, objectUri);
+            }
+
+            if (understood)
+            {
+                return;
+            }
+
+            if (IsRow)
+            {
+                request.AddRowWithoutUserId(_item.Properties.Select(property => property.Name).ToList());
+            }
+            else
+            {
+                request.AddUnrecognized(target, value, "is not a user ID, a file, or an S3 location: give strings, objects with a USER_ID, FullName or DataLocation property, or S3 objects with BucketName and Key.");
+            }
+        }
 
         /// <summary>Reads the object and applies its AWS values to <paramref name="command"/> (unless it is a row of user IDs).</summary>
         public static PipelineInput Read(NewPDataDeletionJobCommand command, PSObject item, ISet<string> commandLine)

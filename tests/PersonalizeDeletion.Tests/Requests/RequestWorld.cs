@@ -27,6 +27,7 @@ namespace PersonalizeDeletion.Tests.Requests
         public const string StagingUri = "s3://deletion-staging/requests/";
 
         private readonly Dictionary<string, DataLocationSummary> _locations = new Dictionary<string, DataLocationSummary>(StringComparer.Ordinal);
+        private readonly Dictionary<string, byte[]> _locationContent = new Dictionary<string, byte[]>(StringComparer.Ordinal);
 
         public RequestWorld()
         {
@@ -56,8 +57,14 @@ namespace PersonalizeDeletion.Tests.Requests
 
         public int Connections { get; private set; }
 
+        /// <summary>The local files and folders piped strings may name, by the text that names them.</summary>
+        public PathProbe Paths { get; } = new PathProbe();
+
+        /// <summary>Keys the request read the first bytes of (a ranged GET), as s3://bucket/key.</summary>
+        public List<string> HeadersRead { get; } = new List<string>();
+
         public DeletionRequest Request(DeletionRequestOptions? options = null, CancellationToken cancellation = default) =>
-            new DeletionRequest(options ?? new DeletionRequestOptions(), Reporter, Clock, cancellation);
+            new DeletionRequest(options ?? new DeletionRequestOptions(), Reporter, Clock, cancellation, Paths);
 
         public DeletionTarget Target(params string[] groups) => Target(groups.Length == 0 ? new[] { Retail } : groups, StagingUri);
 
@@ -67,7 +74,26 @@ namespace PersonalizeDeletion.Tests.Requests
             return this;
         });
 
-        public void AddLocation(string uri, long bytes, string content) => _locations[uri] = new DataLocationSummary(1, bytes, null, content);
+        /// <summary>A data location of one object whose text is <paramref name="csv"/>, fingerprinted as <paramref name="content"/>.</summary>
+        public void AddLocation(string uri, long bytes, string content, string csv = "USER_ID\nx\n")
+        {
+            string key = uri.Substring(uri.IndexOf('/', "s3://".Length) + 1);
+            _locations[uri] = new DataLocationSummary(new[] { new DataLocationObject(key, bytes) }, bytes, null, content);
+            _locationContent[uri] = Encoding.UTF8.GetBytes(csv);
+        }
+
+        /// <summary>A folder of CSV objects, by key under the folder.</summary>
+        public void AddFolder(string uri, params (string Name, string Csv)[] objects)
+        {
+            string prefix = uri.Substring(uri.IndexOf('/', "s3://".Length) + 1);
+            string bucketUri = uri.Substring(0, uri.Length - prefix.Length);
+            var listed = objects.Select(item => new DataLocationObject(prefix + item.Name, Encoding.UTF8.GetByteCount(item.Csv))).ToList();
+            _locations[uri] = new DataLocationSummary(listed, listed.Sum(item => item.Size), null, "folder " + uri);
+            foreach ((string name, string csv) in objects)
+            {
+                _locationContent[bucketUri + prefix + name] = Encoding.UTF8.GetBytes(csv);
+            }
+        }
 
         /// <summary>Objects in the staging bucket, by key.</summary>
         public IReadOnlyDictionary<string, InMemoryS3StagingClient.StoredObject> Staged => S3.Objects;
@@ -82,6 +108,23 @@ namespace PersonalizeDeletion.Tests.Requests
 
         public Task<DataLocationSummary?> SummarizeAsync(S3Location location, CancellationToken cancellationToken) =>
             Task.FromResult(_locations.TryGetValue(location.ToString(), out DataLocationSummary? summary) ? summary : null);
+
+        public Task<DataLocationProblem?> CheckObjectsAsync(string bucket, IReadOnlyList<DataLocationObject> objects, CancellationToken cancellationToken)
+        {
+            foreach (DataLocationObject item in objects)
+            {
+                string uri = "s3://" + bucket + "/" + item.Key;
+                HeadersRead.Add(uri);
+                byte[] content = _locationContent[uri];
+                string? reason = DataLocationHeader.Problem(content.AsSpan(0, Math.Min(content.Length, DataLocationHeader.BytesRead)), content.Length);
+                if (reason is not null)
+                {
+                    return Task.FromResult<DataLocationProblem?>(new DataLocationProblem(bucket, item.Key, reason, kmsEncrypted: false));
+                }
+            }
+
+            return Task.FromResult<DataLocationProblem?>(null);
+        }
 
         public Task<bool> HoldsSameDataAsync(string location, StagedObject staged, CancellationToken cancellationToken)
         {
@@ -103,6 +146,21 @@ namespace PersonalizeDeletion.Tests.Requests
 
         public void Dispose()
         {
+        }
+
+        /// <summary>Answers as the cmdlet's probe does, from a list of existing items; counts the questions.</summary>
+        internal sealed class PathProbe : ILocalPathProbe
+        {
+            public Dictionary<string, bool> Items { get; } = new Dictionary<string, bool>(StringComparer.Ordinal);
+
+            public List<string> Asked { get; } = new List<string>();
+
+            public string? ExistingItem(string text, out bool isFolder)
+            {
+                Asked.Add(text);
+                isFolder = Items.TryGetValue(text, out bool folder) && folder;
+                return Items.ContainsKey(text) ? "/home/dpo/" + text.TrimStart('.', '/') : null;
+            }
         }
     }
 }

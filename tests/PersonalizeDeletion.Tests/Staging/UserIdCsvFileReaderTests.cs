@@ -93,11 +93,20 @@ namespace PersonalizeDeletion.Tests.Staging
         }
 
         [Theory]
+        [InlineData("user_id\nu1\nu2\n")]
+        [InlineData("NAME,User_Id\nann,u1\nbo,u2\n")]
+        [InlineData("\"User_ID\"\r\nu1\r\nu2\r\n")]
+        public void TakesTheUserIdColumnInAnyCaseAsImportCsvDoes(string content)
+        {
+            Assert.Equal(new[] { ("u1", 2L), ("u2", 3L) }, ReadAll(Write(content)));
+        }
+
+        [Theory]
         [InlineData("ID\nu1\n", "must be the header USER_ID")]
-        [InlineData("user_id\nu1\n", "exactly USER_ID")]
+        [InlineData("userid\nu1\n", "must be the header USER_ID")]
         [InlineData("NAME,EMAIL\nann,a@example.com\n", "a header with a USER_ID column")]
-        [InlineData("NAME,user_id\nann,u1\n", "exactly USER_ID")]
         [InlineData("USER_ID,NAME,USER_ID\nu1,ann,u1\n", "more than once")]
+        [InlineData("USER_ID,NAME,user_id\nu1,ann,u1\n", "more than once")]
         public void RejectsAWrongHeader(string content, string reason)
         {
             UserIdFileException ex = Assert.Throws<UserIdFileException>(() => new UserIdCsvFileReader(Write(content)));
