@@ -522,6 +522,16 @@ Describe 'New-PDataDeletionJob' {
             Get-StagedText (Get-StagedObject)[0].key | Should -BeExactly "USER_ID`nc-1`nc-2`nc-3`n"
         }
 
+        It 'takes a customer export''s FullName column for a name, not a file: UserIdColumnMissing, and the name is not repeated' {
+            $csv = New-PdUserIdFile -Name 'people.csv' -Line @('FullName,Email', 'Jane Q. Doe,jane@example.com')
+            $failure = $null
+            try { Import-Csv $csv | New-PDataDeletionJob @Common -ErrorAction Stop } catch { $failure = $_ }
+            $failure.FullyQualifiedErrorId | Should -Be "UserIdColumnMissing,$CommandId"
+            $failure.Exception.Message | Should -Match 'its columns: FullName, Email'
+            ($failure | Out-String) + "$($failure.TargetObject)" | Should -Not -Match 'Jane|Doe|example\.com'
+            @(Get-PdFakeRequest -Service s3).Count | Should -Be 0
+        }
+
         It 'reads a -Path file whose header is user_id, as Import-Csv binds it, and stages the header USER_ID' {
             $file = New-PdUserIdFile -Name 'lower-header.csv' -Line @('email,user_id', 'a@example.com,l-1', 'b@example.com,l-2')
             $job = New-PDataDeletionJob @Common -Path $file

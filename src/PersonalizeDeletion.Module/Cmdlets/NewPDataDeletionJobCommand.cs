@@ -260,7 +260,7 @@ namespace PersonalizeDeletion.Cmdlets
                     _connectionOverride = input.HasConnectionValues;
                     try
                     {
-                        input.AddTo(Request, CurrentTarget(), value, ResolveLiteralFile);
+                        input.AddTo(Request, CurrentTarget(), value, ResolveLiteralFile, path => UserIdFilePaths.NamesExistingItem(this, path));
                     }
                     finally
                     {

@@ -66,7 +66,8 @@ namespace PersonalizeDeletion.Cmdlets
         /// the next row; any other object as UnrecognizedInputObject, and the input goes on.
         /// </summary>
         /// <param name="resolveLiteralFile">Resolves FullName or Path to a file, or stops the command.</param>
-        public void AddTo(DeletionRequest request, DeletionTarget target, object value, Func<string, string> resolveLiteralFile)
+        /// <param name="namesExistingItem">Whether a row's FullName or Path names an existing file or folder.</param>
+        public void AddTo(DeletionRequest request, DeletionTarget target, object value, Func<string, string> resolveLiteralFile, Func<string, bool> namesExistingItem)
         {
             if (File is string file)
             {
@@ -86,7 +87,9 @@ namespace PersonalizeDeletion.Cmdlets
                 request.AddLocation(target, location);
             }
 
-            if (!understood && LiteralPath is string path)
+            // A row's FullName or Path column names a file only when there is one: in an export of customers it is a
+            // person's name, which must be neither taken for a file nor repeated in a "file not found" error.
+            if (!understood && LiteralPath is string path && (!IsRow || namesExistingItem(path)))
             {
                 understood = true;
                 request.AddFile(target, resolveLiteralFile(path));
