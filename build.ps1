@@ -151,14 +151,32 @@ function Publish-Fake {
 }
 
 function Invoke-UnitTest {
+    Complete-UnitTest (Start-UnitTest)
+}
+
+function Start-UnitTest {
+    # Built here, run in the background: the build must not race the Pester workers' use of output/.
+    Invoke-Native dotnet @('build', $UnitTestProject, '-c', $Configuration, '-nologo', '-v', 'q') -Quiet
     $results = Join-Path $Output 'test-results'
     $trx = Join-Path $results 'xunit.trx'
     if (Test-Path $trx) { Remove-Item $trx -Force }
     Write-Host 'Running xunit tests...'
-    & dotnet test $UnitTestProject -c $Configuration -nologo --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
-    $exit = $LASTEXITCODE
-    if (-not (Test-Path $trx)) { throw "xunit produced no results (dotnet test exit code $exit)." }
-    $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in 'test', $UnitTestProject, '-c', $Configuration, '--no-build', '-nologo', '--logger', 'trx;LogFileName=xunit.trx', '--logger', 'console;verbosity=minimal', '--results-directory', $results) {
+        $startInfo.ArgumentList.Add($argument)
+    }
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardOutput = $true
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+    [pscustomobject]@{ Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Trx = $trx }
+}
+
+function Complete-UnitTest {
+    param($Run)
+    $Run.Process.WaitForExit()
+    $Run.Output.Result | Out-Host
+    if (-not (Test-Path $Run.Trx)) { throw "xunit produced no results (dotnet test exit code $($Run.Process.ExitCode))." }
+    $counters = ([xml](Get-Content $Run.Trx -Raw)).TestRun.ResultSummary.Counters
     [pscustomobject]@{
         Passed  = [int]$counters.passed
         Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
@@ -167,23 +185,73 @@ function Invoke-UnitTest {
 }
 
 function Invoke-PesterSuite {
+    param(
+        # Started before the Pester workers and waited for after them, so both suites run at once.
+        [System.Diagnostics.Process] $Beside
+    )
     Restore-BuildDependency
     $pester = Join-Path (Get-NuGetPackageFolder -Id 'Pester' -Version (Get-BuildToolVersion Pester)) 'tools/Pester.psd1'
-    $paths = if ($PesterPath) { $PesterPath } else { @(Join-Path $Root 'tests') }
-    $summary = Join-Path $Output 'test-results/pester-summary.json'
-    $null = New-Item -ItemType Directory -Force -Path (Split-Path $summary)
-    if (Test-Path $summary) { Remove-Item $summary -Force }
-    Write-Host 'Running Pester tests...'
-    # A fresh process per run: tests import the BUILT module the way a user would, and nothing of this
+    $paths = if ($PesterPath) { @($PesterPath | ForEach-Object { (Resolve-Path $_).Path }) } else { @(Join-Path $Root 'tests') }
+    $files = @(foreach ($path in $paths) {
+            if (Test-Path $path -PathType Container) { Get-ChildItem $path -Filter '*.Tests.ps1' -File | ForEach-Object FullName } else { $path }
+        })
+    $results = Join-Path $Output 'test-results'
+    $null = New-Item -ItemType Directory -Force -Path $results
+    Get-ChildItem $results -Filter 'pester-*' -File | Remove-Item -Force
+
+    # The test files are independent (each starts its own fake and isolates its AWS environment in a folder of its
+    # process), and most of their time is spent waiting on the fake and child processes: several workers share
+    # the machine better than one. Files go to workers by their last known duration, longest first.
+    $workers = [Math]::Max(1, [Math]::Min($files.Count, [Environment]::ProcessorCount + 1))
+    $durationsFile = Join-Path $results 'durations.json'
+    $known = @{}
+    if (Test-Path $durationsFile) { (Get-Content $durationsFile -Raw | ConvertFrom-Json).PSObject.Properties | ForEach-Object { $known[$_.Name] = [double]$_.Value } }
+    $load = [double[]]::new($workers)
+    $groups = @(for ($i = 0; $i -lt $workers; $i++) { , [System.Collections.Generic.List[string]]::new() })
+    $weighted = $files | Sort-Object { if ($known.ContainsKey((Split-Path $_ -Leaf))) { $known[(Split-Path $_ -Leaf)] } else { (Get-Item $_).Length / 1000 } } -Descending
+    foreach ($file in $weighted) {
+        $lightest = [Array]::IndexOf($load, ($load | Measure-Object -Minimum).Minimum)
+        $groups[$lightest].Add($file)
+        $load[$lightest] += if ($known.ContainsKey((Split-Path $file -Leaf))) { $known[(Split-Path $file -Leaf)] } else { (Get-Item $file).Length / 1000 }
+    }
+
+    # A fresh process per worker: tests import the BUILT module the way a user would, and nothing of this
     # build session (loaded assemblies, variables) leaks into them.
     $runner = Join-Path $Root 'tools/Invoke-PesterSuite.ps1'
     $shell = @(Get-TestHost)
-    $arguments = @($shell | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner)
-    Write-Host "Pester runs in: $($shell -join ' ')"
-    # -File takes one string per parameter, and a path may hold a comma: the paths travel as one JSON array.
-    & $shell[0] @arguments -PesterManifest $pester -Path (ConvertTo-Json -Compress -InputObject @($paths)) -SummaryPath $summary -FakePath (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll') | Out-Host
-    if (-not (Test-Path $summary)) { throw 'Pester produced no results.' }
-    Get-Content $summary -Raw | ConvertFrom-Json
+    Write-Host "Running Pester tests ($($files.Count) files in $workers worker(s) of $($shell -join ' '))..."
+    $started = for ($i = 0; $i -lt $workers; $i++) {
+        $startInfo = [System.Diagnostics.ProcessStartInfo]::new($shell[0])
+        # -File takes one string per parameter, and a path may hold a comma: the paths travel as one JSON array.
+        foreach ($argument in @($shell | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner,
+                '-PesterManifest', $pester, '-Path', (ConvertTo-Json -Compress -InputObject @($groups[$i])),
+                '-SummaryPath', (Join-Path $results "pester-summary-$i.json"), '-FakePath', (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll'))) {
+            $startInfo.ArgumentList.Add($argument)
+        }
+        $startInfo.UseShellExecute = $false
+        $startInfo.RedirectStandardOutput = $true
+        $startInfo.RedirectStandardError = $true
+        $process = [System.Diagnostics.Process]::Start($startInfo)
+        [pscustomobject]@{ Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Errors = $process.StandardError.ReadToEndAsync(); Index = $i }
+    }
+
+    $durations = @{}
+    $totals = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($worker in $started) {
+        $worker.Process.WaitForExit()
+        $worker.Output.Result | Out-Host
+        if ($worker.Errors.Result) { $worker.Errors.Result | Out-Host }
+        $summary = Join-Path $results "pester-summary-$($worker.Index).json"
+        if (-not (Test-Path $summary)) { throw "Pester worker $($worker.Index) produced no results (exit code $($worker.Process.ExitCode))." }
+        $part = Get-Content $summary -Raw | ConvertFrom-Json
+        $totals.Passed += $part.Passed
+        $totals.Failed += $part.Failed
+        $totals.Skipped += $part.Skipped
+        foreach ($entry in $part.Durations.PSObject.Properties) { $durations[$entry.Name] = $entry.Value }
+    }
+
+    if (-not $PesterPath) { $durations | ConvertTo-Json | Set-Content $durationsFile -Encoding utf8NoBOM }
+    $totals
 }
 
 function Get-TestHost {
@@ -199,8 +267,14 @@ function Invoke-Test {
     Publish-Fake
     $totals = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
     $parts = @()
-    if ($Suite -in 'All', 'Unit') { $parts += Invoke-UnitTest }
-    if ($Suite -in 'All', 'Pester') { $parts += Invoke-PesterSuite }
+    if ($Suite -eq 'Unit') { $parts += Invoke-UnitTest }
+    if ($Suite -eq 'Pester') { $parts += Invoke-PesterSuite }
+    if ($Suite -eq 'All') {
+        # xunit runs beside the Pester workers: both wait on I/O more than they compute.
+        $unit = Start-UnitTest
+        $parts += Invoke-PesterSuite
+        $parts += Complete-UnitTest $unit
+    }
     foreach ($part in $parts) {
         $totals.Passed += $part.Passed
         $totals.Failed += $part.Failed

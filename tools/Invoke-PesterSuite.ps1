@@ -20,13 +20,18 @@ $configuration.Run.Path = @($Path | ForEach-Object { if ($_.StartsWith('[')) { C
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Normal'
 $configuration.TestResult.Enabled = $true
-$configuration.TestResult.OutputPath = Join-Path (Split-Path $SummaryPath) 'pester.xml'
+$configuration.TestResult.OutputPath = [System.IO.Path]::ChangeExtension($SummaryPath, '.xml')
 $result = Invoke-Pester -Configuration $configuration
 
+# Each file's duration lets build.ps1 share the files out evenly among its workers next time.
+$durations = [ordered]@{}
+foreach ($container in $result.Containers) { $durations[(Split-Path $container.Item -Leaf)] = [Math]::Round($container.Duration.TotalSeconds, 2) }
+
 [pscustomobject]@{
-    Passed  = $result.PassedCount
-    Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-    Skipped = $result.SkippedCount + $result.NotRunCount
+    Passed    = $result.PassedCount
+    Failed    = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Skipped   = $result.SkippedCount + $result.NotRunCount
+    Durations = $durations
 } | ConvertTo-Json | ForEach-Object {
     # UTF-8 without a BOM under Windows PowerShell 5.1 too (-TestHost powershell), whose Set-Content cannot write it.
     [System.IO.File]::WriteAllText($SummaryPath, $_)
