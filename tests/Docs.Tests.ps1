@@ -59,5 +59,6 @@ Describe 'The README''s quick start' {
         $rows.Count | Should -Be 2 -Because $result.Output
         $rows[-1] | Should -Match "^$($job[0].jobName)\s+COMPLETED\s+$($job[0].numDeleted)\s"
         @(Get-PdFakeS3Object -Bucket 'deletion-staging').Count | Should -Be 0 -Because '-RemoveStagedData removed the staged CSV'
+        Test-Path (Join-Path $folder "receipts/$($job[0].jobName).receipt.json") | Should -BeTrue -Because 'the wait keeps a receipt'
     }
 }

@@ -656,10 +656,15 @@ function Add-PdFakeBatchSegmentJob {
 function Add-PdFakeRecommender {
     <#
     .SYNOPSIS
-    Seeds a recommender of a domain dataset group (ListRecommenders). Statuses: CREATE PENDING, CREATE IN_PROGRESS,
-    ACTIVE, CREATE FAILED, STOP PENDING, STOP IN_PROGRESS, INACTIVE, START PENDING, START IN_PROGRESS, DELETE PENDING, DELETE IN_PROGRESS.
+    Seeds a recommender of a domain dataset group (ListRecommenders, DescribeRecommender). Statuses: CREATE PENDING,
+    CREATE IN_PROGRESS, ACTIVE, CREATE FAILED, STOP PENDING, STOP IN_PROGRESS, INACTIVE, START PENDING, START IN_PROGRESS,
+    DELETE PENDING, DELETE IN_PROGRESS. -UpdateStatus reports its latest update (latestRecommenderUpdate, which only
+    DescribeRecommender shows): CREATE PENDING, CREATE IN_PROGRESS, ACTIVE or CREATE FAILED, created
+    -UpdateCreatedOffsetSeconds from now (by default when the recommender was last updated).
     .EXAMPLE
     Add-PdFakeRecommender -DatasetGroupArn $group -Name 'for-you' -Status 'CREATE IN_PROGRESS'
+    .EXAMPLE
+    Add-PdFakeRecommender -DatasetGroupArn $group -Name 'top-picks' -CreatedOffsetSeconds -86400 -LastUpdatedOffsetSeconds -60 -UpdateStatus 'CREATE IN_PROGRESS'
     #>
     [CmdletBinding()]
     param(
@@ -669,9 +674,13 @@ function Add-PdFakeRecommender {
         [double] $CreatedOffsetSeconds = 0,
         [Nullable[double]] $LastUpdatedOffsetSeconds,
         [string] $RecipeArn,
+        [string] $UpdateStatus,
+        [Nullable[double]] $UpdateCreatedOffsetSeconds,
         $Fake
     )
     $body = @{ datasetGroupArn = $DatasetGroupArn; name = $Name }
     if ($RecipeArn) { $body.recipeArn = $RecipeArn }
+    if ($UpdateStatus) { $body.updateStatus = $UpdateStatus }
+    if ($null -ne $UpdateCreatedOffsetSeconds) { $body.updateCreatedOffsetSeconds = $UpdateCreatedOffsetSeconds }
     Add-PdFakeResource -Kind recommender -Body $body -Status $Status -CreatedOffsetSeconds $CreatedOffsetSeconds -LastUpdatedOffsetSeconds $LastUpdatedOffsetSeconds -Fake $Fake
 }

@@ -40,6 +40,8 @@ BeforeAll {
     $null = Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Status IN_PROGRESS -NamePrefix 'pdel-retail-0123456789abcde'
     $null = Set-PdFakeConfig -Settings @{ clockOffsetSeconds = 0 }
     $null = Add-PdFakeJob -DatasetGroupArn $PdRetailGroup -Status COMPLETED -NamePrefix ('x' * 58) -NumDeleted ([int]::MaxValue)
+    # Described without -Detailed: the plain job table. With -Detailed the jobs are judged, and the table shows Assurance.
+    $script:Plain = "Get-PDataDeletionJob -DatasetGroupArn '$PdRetailGroup' | Get-PDataDeletionJob"
     $script:Listing = "Get-PDataDeletionJob -DatasetGroupArn '$PdRetailGroup' -Detailed"
 }
 
@@ -51,7 +53,7 @@ Describe 'The job table, as a console shows it' {
     It 'fits an 80-column console: name, status, records deleted and the UTC creation time, every value whole' {
         $GeneratedName.Length | Should -Be 32
         $LongestName.Length | Should -Be 63
-        $lines = Show-InConsole -Columns 80 -Command $Listing
+        $lines = Show-InConsole -Columns 80 -Command $Plain
 
         $lines[0] | Should -Match '^JobName\s+Status\s+NumDeleted\s+CreationDateTime$'
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 79 -Because "an 80-column console wraps longer lines: '$_'" }
@@ -64,13 +66,46 @@ Describe 'The job table, as a console shows it' {
     }
 
     It 'shows more at 120 columns: the duration and the dataset group' {
-        $lines = Show-InConsole -Columns 120 -Command $Listing
+        $lines = Show-InConsole -Columns 120 -Command $Plain
 
         $lines[0] | Should -Match '^JobName\s+Status\s+NumDeleted\s+CreationDateTime\s+Duration\s+DatasetGroup$'
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 119 }
         $lines -join "`n" | Should -Not -Match '…'
         $lines | Where-Object { $_ -match "^$GeneratedName IN_PROGRESS\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\s+1d 06:0\d:\d\d retail$" } | Should -Not -BeNullOrEmpty
         $lines | Where-Object { $_ -match "^$($LongestName.Substring(0, 32)) COMPLETED\s+2147483647 .+ UTC\s+\d\d:\d\d:\d\d retail$" } | Should -Not -BeNullOrEmpty
+    }
+
+    It 'shows judged jobs with their Assurance in an 80-column console, in place of the creation time' {
+        $lines = Show-InConsole -Columns 80 -Command $Listing
+
+        $lines[0] | Should -Match '^JobName\s+Status\s+NumDeleted\s+Assurance$'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 79 -Because "an 80-column console wraps longer lines: '$_'" }
+        $lines -join "`n" | Should -Not -Match '…'
+        $lines | Where-Object { $_ -match "^$GeneratedName\s+IN_PROGRESS\s+Unfinished$" } | Should -Not -BeNullOrEmpty
+        # The longest name wraps inside its wider column; the columns after it stay where they are.
+        $row = [array]::FindIndex([string[]]$lines, [Predicate[string]] { param($line) $line.StartsWith($LongestName.Substring(0, 39)) })
+        $lines[$row] | Should -Match "^$($LongestName.Substring(0, 39)) COMPLETED\s+2147483647 Verified$"
+        $lines[$row + 1] | Should -Be $LongestName.Substring(39)
+        # The widest value Assurance has fits its column whole.
+        $assurance = @(Invoke-Expression $Listing)[0].Assurance.GetType()
+        ([enum]::GetNames($assurance) | Measure-Object Length -Maximum).Maximum | Should -BeLessOrEqual 16
+    }
+
+    It 'shows judged jobs with the creation time and the dataset group at 120 columns' {
+        $lines = Show-InConsole -Columns 120 -Command $Listing
+
+        $lines[0] | Should -Match '^JobName\s+Status\s+NumDeleted\s+Assurance\s+CreationDateTime\s+DatasetGroup$'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 119 }
+        $lines -join "`n" | Should -Not -Match '…'
+        $lines | Where-Object { $_ -match "^$GeneratedName\s+IN_PROGRESS\s+Unfinished\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC retail$" } | Should -Not -BeNullOrEmpty
+    }
+
+    It 'lists the judgement and the staged object''s digest in Format-List' {
+        $text = Invoke-Expression $Listing | Where-Object JobName -EQ $GeneratedName | Format-List | Out-String
+        foreach ($name in 'StagedSha256', 'StagedBytes', 'Assurance', 'ConcurrentActivity', 'RerunRecommended', 'ModelsToRetrain', 'CampaignsToUpdate', 'ExternalCopies', 'Receipt') {
+            $text | Should -Match "(?m)^$name\s+:"
+        }
+        $text | Should -Match '(?m)^Assurance\s+: Unfinished'
     }
 }
 

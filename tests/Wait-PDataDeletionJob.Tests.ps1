@@ -121,6 +121,8 @@ Describe 'Wait-PDataDeletionJob' {
     }
 
     It 'absorbs throttled polls without showing anything' {
+        # The users have records, so the completed job deletes some and its judgement has nothing to warn about.
+        Add-PdFakeUserRecord -DatasetGroupArn $PdRetailGroup -UserId 'u1', 'u2' | Out-Null
         $job = New-PdTestJob
         Add-PdFakeFault -Operation ListDataDeletionJobs -Kind throttle -Count 3
         $out = $job | Wait-PDataDeletionJob -PollInterval 1 -ErrorVariable errors -WarningVariable warnings

@@ -3,9 +3,10 @@
     The end-to-end story on the local fake: a privacy engineer forgets this week's users.
 .DESCRIPTION
     Starts the recorded-responses fake and points the module at it with endpoint settings only (as a user would
-    point it at any endpoint), then tells the story step by step: the requests of the week, a dry run, the deletion
-    and the wait, what the service read, a repeated run that deletes nothing twice, and the proof, later. Each step
-    is one function of the script; a new step is a new function and a line in the story at the end.
+    point it at any endpoint), then tells the story step by step: the dataset group and the model it serves, the
+    requests of the week, a dry run, the deletion and the wait, what the service read, a repeated run that deletes
+    nothing twice, the proof later, and the receipt an auditor keeps. Each step is one function of the script; a new
+    step is a new function and a line in the story at the end.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -27,6 +28,14 @@ function Show-Step([string] $Title, [string] $Command) {
     Write-Host ''
     Write-Host "== $Title" -ForegroundColor Cyan
     if ($Command) { Write-Host "PS> $Command" -ForegroundColor DarkGray }
+}
+
+function Show-DatasetGroup {
+    Show-Step 'The retail dataset group: its users'' data, and a model trained on it last week that a campaign serves'
+    $model = Add-PdFakeSolution -Fake $Fake -DatasetGroupArn $Group -Name 'retail-recs' -CreatedOffsetSeconds -1209600
+    $version = Add-PdFakeSolutionVersion -Fake $Fake -SolutionArn $model.arn -CreatedOffsetSeconds -604800 -LastUpdatedOffsetSeconds -590400
+    $null = Add-PdFakeCampaign -Fake $Fake -SolutionVersionArn $version.arn -Name 'retail-live' -CreatedOffsetSeconds -586800
+    Write-Host "  solution retail-recs, version trained $([datetime]::UtcNow.AddDays(-7).ToString('yyyy-MM-dd')), deployed by campaign retail-live"
 }
 
 function Show-Requests {
@@ -58,10 +67,12 @@ function Show-StagedData {
 }
 
 function Wait-Deletion {
-    Show-Step 'Wait until the job completes, then remove that list from S3' '$jobs = $jobs | Wait-PDataDeletionJob -RemoveStagedData'
-    $script:Jobs = @($Jobs | Wait-PDataDeletionJob -PollInterval 1 -RemoveStagedData)
+    Show-Step 'Wait until the job completes, judge what it assures, keep a receipt, then remove that list from S3' '$jobs = $jobs | Wait-PDataDeletionJob -ReceiptPath ./receipts -RemoveStagedData'
+    $script:Receipts = New-Item -ItemType Directory -Path (Join-Path $temp 'receipts')
+    $script:Jobs = @($Jobs | Wait-PDataDeletionJob -PollInterval 1 -ReceiptPath $Receipts -RemoveStagedData)
     $Jobs | Format-Table | Out-Host
     Write-Host "  Objects left in the staging bucket: $(@(Get-PdFakeS3Object -Fake $Fake -Bucket 'deletion-staging').Count)"
+    Write-Host "  Assurance $($Jobs[0].Assurance): the records are gone; models to retrain: $($Jobs[0].ModelsToRetrain.SolutionName -join ', '); campaigns to update: $($Jobs[0].CampaignsToUpdate.CampaignName -join ', ')."
 }
 
 function Invoke-Repeat {
@@ -70,8 +81,16 @@ function Invoke-Repeat {
 }
 
 function Show-Proof {
-    Show-Step 'Later, the proof: the completed jobs and the records each deleted' 'Get-PDataDeletionJob -DatasetGroupArn $group -Status COMPLETED -Detailed'
+    Show-Step 'Later, the proof: the completed jobs, the records each deleted, and what is still to do' 'Get-PDataDeletionJob -DatasetGroupArn $group -Status COMPLETED -Detailed'
     Get-PDataDeletionJob -DatasetGroupArn $Group -Status COMPLETED -Detailed | Format-Table | Out-Host
+}
+
+function Show-Receipt {
+    Show-Step 'What the auditor gets: the receipt, with counts, the staged list''s SHA-256, who ran it, and no user ID' 'Get-Content ./receipts/<JobName>.receipt.json'
+    foreach ($file in Get-ChildItem $Receipts) {
+        Write-Host "  receipts/$($file.Name)"
+        Get-Content $file.FullName | ForEach-Object { "    $_" } | Out-Host
+    }
 }
 
 $script:Fake = Start-PdFake
@@ -89,6 +108,8 @@ try {
     $env:AWS_CONFIG_FILE = Join-Path $temp 'config'
     $env:AWS_ENDPOINT_URL_PERSONALIZE = $Fake.Url
     $env:AWS_ENDPOINT_URL_S3 = $Fake.Url
+    # Who runs the command, for the receipts: the fake answers STS GetCallerIdentity too.
+    $env:AWS_ENDPOINT_URL_STS = $Fake.Url
     # Job lifecycles of seconds instead of hours, so the story fits in a minute.
     $null = Set-PdFakeConfig -Fake $Fake -Settings @{ pendingMs = 1500; inProgressMs = 2500 }
     Import-Module (Join-Path $ModulePath 'PersonalizeDeletion.psd1') -Force
@@ -104,6 +125,7 @@ try {
         ('x' * 256)
     )
 
+    Show-DatasetGroup
     Show-Requests
     Invoke-DryRun
     Invoke-Deletion
@@ -111,6 +133,7 @@ try {
     Wait-Deletion
     Invoke-Repeat
     Show-Proof
+    Show-Receipt
 
     $completed = @($Jobs | Where-Object Status -EQ 'COMPLETED')
     if ($completed.Count -lt 1) { throw 'The demo expected a COMPLETED job.' }
@@ -118,6 +141,7 @@ try {
     $deleted = ($completed | Measure-Object NumDeleted -Sum).Sum
     Write-Host ''
     Write-Host "Done: $($completed.Count) job(s) COMPLETED for $submitted user(s), $deleted record(s) deleted; $($completed[0].RejectedCount) ID(s) reported instead of submitted; no list of users left in S3." -ForegroundColor Green
+    Write-Host "Next: retrain $($completed[0].ModelsToRetrain.SolutionName) and update $($completed[0].CampaignsToUpdate.CampaignName) (Assurance $($completed[0].Assurance)); the receipt stays as the evidence." -ForegroundColor Green
 }
 finally {
     Stop-PdFake -Fake $Fake

@@ -22,6 +22,9 @@ $configuration.Output.Verbosity = 'Normal'
 $configuration.TestResult.Enabled = $true
 $configuration.TestResult.OutputPath = [System.IO.Path]::ChangeExtension($SummaryPath, '.xml')
 $result = Invoke-Pester -Configuration $configuration
+# When writing the report fails (a failure message holding a control character, such as a colour escape), Pester
+# writes the error and returns nothing: that must read as a failed run, never as one without failures.
+if ($null -eq $result) { throw 'Invoke-Pester returned no result: its report could not be written. The run counts as failed.' }
 
 # Each file's duration lets build.ps1 share the files out evenly among its workers next time.
 $durations = [ordered]@{}

@@ -47,6 +47,10 @@ namespace PersonalizeDeletion
         public const string DataDeletionJobFailed = "DataDeletionJobFailed";
         public const string WaitTimedOut = "WaitTimedOut";
 
+        // Receipts
+        public const string ReceiptPathNotFound = "ReceiptPathNotFound";
+        public const string ReceiptNotWritten = "ReceiptNotWritten";
+
         // Credentials and connection
         public const string CredentialsNotFound = "CredentialsNotFound";
         public const string ProfileNotFound = "ProfileNotFound";

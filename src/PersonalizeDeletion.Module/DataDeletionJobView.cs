@@ -12,6 +12,12 @@ namespace PersonalizeDeletion
     /// </summary>
     public static class DataDeletionJobView
     {
+        /// <summary>
+        /// The type name a judged job (Wait-PDataDeletionJob, Get-PDataDeletionJob -Detailed) carries first, before
+        /// PersonalizeDeletion.DataDeletionJob: its table shows Assurance.
+        /// </summary>
+        public const string JudgedTypeName = "PersonalizeDeletion.DataDeletionJob#Judged";
+
         /// <summary>The type name of a job's times as PowerShell sees them: a DateTime whose text is ISO 8601.</summary>
         public const string UtcTimeTypeName = "PersonalizeDeletion.UtcDateTime";
 

@@ -63,22 +63,22 @@ namespace PersonalizeDeletion
         public int? NumDeleted { get; }
 
         /// <summary>Valid user IDs the request submitted, when the module staged them (else null).</summary>
-        public long? UserCount { get; }
+        public long? UserCount { get; private set; }
 
         /// <summary>Repeated user IDs submitted once, when the module staged them (else null).</summary>
-        public long? DuplicateCount { get; }
+        public long? DuplicateCount { get; private set; }
 
         /// <summary>User IDs reported as errors and not submitted, when the module staged them (else null).</summary>
-        public long? RejectedCount { get; }
+        public long? RejectedCount { get; private set; }
 
         /// <summary>The S3 location the job read its user IDs from.</summary>
         public string? DataLocation { get; }
 
         /// <summary>Lowercase hex SHA-256 of the staged object exactly as the module uploaded it; null when the caller gave the data location.</summary>
-        public string? StagedSha256 { get; }
+        public string? StagedSha256 { get; private set; }
 
         /// <summary>Length in bytes of the staged object as uploaded, header included; null when the caller gave the data location.</summary>
-        public long? StagedBytes { get; }
+        public long? StagedBytes { get; private set; }
 
         /// <summary>Who ran the command: the ARN STS GetCallerIdentity returned; null when it could not be learned.</summary>
         public string? CallerArn { get; }
@@ -106,6 +106,22 @@ namespace PersonalizeDeletion
         public string ToJson() => Encoding.UTF8.GetString(DataDeletionReceiptJson.Serialize(this));
 
         public override string ToString() => JobName + " " + Assurance;
+
+        /// <summary>
+        /// This receipt, with what an earlier receipt of the same job knew of the request and this one does not: a job
+        /// judged again later (from Get-PDataDeletionJob, say) no longer knows the counts and the digest New-PDataDeletionJob
+        /// reported, and its receipt must not lose them.
+        /// </summary>
+        internal DataDeletionReceipt WithRequestFrom(ReceiptRequest earlier)
+        {
+            var receipt = (DataDeletionReceipt)MemberwiseClone();
+            receipt.UserCount ??= earlier.UserCount;
+            receipt.DuplicateCount ??= earlier.DuplicateCount;
+            receipt.RejectedCount ??= earlier.RejectedCount;
+            receipt.StagedSha256 ??= earlier.StagedSha256;
+            receipt.StagedBytes ??= earlier.StagedBytes;
+            return receipt;
+        }
 
         /// <param name="outcome">The job and its judgement.</param>
         /// <param name="callerArn">From STS GetCallerIdentity; null when unknown.</param>

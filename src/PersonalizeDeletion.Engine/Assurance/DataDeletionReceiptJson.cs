@@ -114,6 +114,29 @@ namespace PersonalizeDeletion.Assurance
             }
         }
 
+        /// <summary>What an existing receipt says of the request; all unknown when the content is not a receipt.</summary>
+        public static ReceiptRequest ReadRequest(byte[] content)
+        {
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(content);
+                JsonElement root = document.RootElement;
+                if (root.ValueKind == JsonValueKind.Object)
+                {
+                    return new ReceiptRequest(NumberOf(root, "userCount"), NumberOf(root, "duplicateCount"), NumberOf(root, "rejectedCount"), StringOf(root, "stagedSha256"), NumberOf(root, "stagedBytes"));
+                }
+            }
+            catch (JsonException)
+            {
+                // Not JSON: nothing known.
+            }
+
+            return new ReceiptRequest(null, null, null, null, null);
+        }
+
+        private static long? NumberOf(JsonElement root, string name) =>
+            root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number) ? number : null;
+
         private static string? StringOf(JsonElement root, string name) =>
             root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

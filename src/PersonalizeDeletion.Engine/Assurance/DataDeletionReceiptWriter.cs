@@ -9,7 +9,8 @@ namespace PersonalizeDeletion.Assurance
     /// Writes <c>&lt;JobName&gt;.receipt.json</c> atomically: the content goes to a temporary file in the same folder,
     /// flushed to disk, which then takes the receipt's name in one rename, so a reader sees the old receipt or the new
     /// one, never part of one. A file already there is replaced only by a later state of the same job
-    /// (<see cref="ReceiptState"/>); anything else keeps it.
+    /// (<see cref="ReceiptState"/>); anything else keeps it. What the replaced receipt knew of the request and the new
+    /// one does not (<see cref="ReceiptRequest"/>) is kept.
     /// </summary>
     internal static class DataDeletionReceiptWriter
     {
@@ -35,26 +36,29 @@ namespace PersonalizeDeletion.Assurance
             }
 
             string path = Path.Combine(folder, receipt.JobName + FileSuffix);
-            byte[] content = DataDeletionReceiptJson.Serialize(receipt);
             var state = new ReceiptState(receipt.JobArn, receipt.DatasetGroupArn, receipt.Status, receipt.CompletionDateTime);
 
             // A second try only when another writer created or removed the file between our look and our rename.
             for (int attempt = 1; ; attempt++)
             {
                 bool exists = File.Exists(path);
+                DataDeletionReceipt written = receipt;
                 if (exists)
                 {
-                    ReceiptWriteResult? kept = Keep(path, state);
+                    byte[] existing = File.ReadAllBytes(path);
+                    ReceiptWriteResult? kept = Keep(path, existing, state);
                     if (kept is not null)
                     {
                         return kept;
                     }
+
+                    written = receipt.WithRequestFrom(DataDeletionReceiptJson.ReadRequest(existing));
                 }
 
                 try
                 {
-                    Publish(folder, path, content, replace: exists);
-                    return new ReceiptWriteResult(exists ? ReceiptWriteStatus.Replaced : ReceiptWriteStatus.Created, path, null);
+                    Publish(folder, path, DataDeletionReceiptJson.Serialize(written), replace: exists);
+                    return new ReceiptWriteResult(exists ? ReceiptWriteStatus.Replaced : ReceiptWriteStatus.Created, path, null, written);
                 }
                 catch (IOException) when (attempt < 3 && File.Exists(path) != exists)
                 {
@@ -63,19 +67,19 @@ namespace PersonalizeDeletion.Assurance
             }
         }
 
-        private static ReceiptWriteResult? Keep(string path, ReceiptState state)
+        private static ReceiptWriteResult? Keep(string path, byte[] content, ReceiptState state)
         {
-            if (!DataDeletionReceiptJson.TryReadState(File.ReadAllBytes(path), out ReceiptState existing))
+            if (!DataDeletionReceiptJson.TryReadState(content, out ReceiptState existing))
             {
-                return new ReceiptWriteResult(ReceiptWriteStatus.NotAReceipt, path, null);
+                return new ReceiptWriteResult(ReceiptWriteStatus.NotAReceipt, path, null, null);
             }
 
             if (!existing.IsSameJob(state))
             {
-                return new ReceiptWriteResult(ReceiptWriteStatus.HeldByAnotherJob, path, existing.JobArn);
+                return new ReceiptWriteResult(ReceiptWriteStatus.HeldByAnotherJob, path, existing.JobArn, null);
             }
 
-            return existing.IsLaterThan(state) ? new ReceiptWriteResult(ReceiptWriteStatus.KeptLaterState, path, null) : null;
+            return existing.IsLaterThan(state) ? new ReceiptWriteResult(ReceiptWriteStatus.KeptLaterState, path, null, null) : null;
         }
 
         private static void Publish(string folder, string path, byte[] content, bool replace)

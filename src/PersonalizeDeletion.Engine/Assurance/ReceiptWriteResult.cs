@@ -2,11 +2,12 @@ namespace PersonalizeDeletion.Assurance
 {
     internal sealed class ReceiptWriteResult
     {
-        public ReceiptWriteResult(ReceiptWriteStatus status, string path, string? existingJobArn)
+        public ReceiptWriteResult(ReceiptWriteStatus status, string path, string? existingJobArn, DataDeletionReceipt? receipt)
         {
             Status = status;
             Path = path;
             ExistingJobArn = existingJobArn;
+            Receipt = receipt;
         }
 
         public ReceiptWriteStatus Status { get; }
@@ -16,6 +17,9 @@ namespace PersonalizeDeletion.Assurance
 
         /// <summary>For <see cref="ReceiptWriteStatus.HeldByAnotherJob"/>: the job the file is a receipt of.</summary>
         public string? ExistingJobArn { get; }
+
+        /// <summary>The receipt as written (with what a replaced receipt knew of the request); null when nothing was written.</summary>
+        public DataDeletionReceipt? Receipt { get; }
 
         public bool Written => Status == ReceiptWriteStatus.Created || Status == ReceiptWriteStatus.Replaced;
     }

@@ -18,6 +18,9 @@ namespace PersonalizeDeletion.Assurance
     /// </summary>
     internal sealed class StsCallerIdentityReader : ICallerIdentityReader, IDisposable
     {
+        private const string StsEndpointVariable = "AWS_ENDPOINT_URL_STS";
+        private const string GlobalEndpointVariable = "AWS_ENDPOINT_URL";
+
         private readonly AmazonSecurityTokenServiceClient _client;
         private CallerIdentity? _identity;
 
@@ -41,6 +44,24 @@ namespace PersonalizeDeletion.Assurance
 
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(session.Region);
 
+            // The SDK takes a blank AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL for an endpoint and then has no URL to call
+            // (CI templates export empty variables): a blank one counts as unset here. Only then is the endpoint set here,
+            // so the profile's services section still applies otherwise.
+            string? stsVariable = Environment.GetEnvironmentVariable(StsEndpointVariable);
+            string? globalVariable = Environment.GetEnvironmentVariable(GlobalEndpointVariable);
+            if (IsBlank(stsVariable) || IsBlank(globalVariable))
+            {
+                string? endpoint = !string.IsNullOrWhiteSpace(stsVariable) ? stsVariable : !string.IsNullOrWhiteSpace(globalVariable) ? globalVariable : null;
+                if (endpoint is not null)
+                {
+                    config.ServiceURL = endpoint.Trim();
+                }
+                else
+                {
+                    config.IgnoreConfiguredEndpointUrls = true;
+                }
+            }
+
             // With a custom endpoint the SDK would otherwise sign for the environment's or the profile's region.
             config.AuthenticationRegion = session.Region;
             return new StsCallerIdentityReader(new AmazonSecurityTokenServiceClient(session.Credentials, config));
@@ -62,8 +83,10 @@ namespace PersonalizeDeletion.Assurance
             {
                 throw;
             }
-            catch (Exception failure) when (failure is AmazonServiceException || failure is AmazonClientException || failure is HttpRequestException || failure is IOException || failure is OperationCanceledException)
+            catch (Exception failure) when (failure is AmazonServiceException || failure is AmazonClientException || failure is HttpRequestException || failure is IOException || failure is OperationCanceledException
+                || failure is ArgumentException || failure is InvalidOperationException)
             {
+                // An ArgumentException or InvalidOperationException is the SDK's own settings failing (an endpoint it cannot use).
                 throw new CallerIdentityException("STS GetCallerIdentity failed: " + failure.Message, failure);
             }
 
@@ -77,5 +100,7 @@ namespace PersonalizeDeletion.Assurance
         }
 
         public void Dispose() => _client.Dispose();
+
+        private static bool IsBlank(string? value) => value is not null && value.Trim().Length == 0;
     }
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using PersonalizeDeletion.Assurance;
 using PersonalizeDeletion.Jobs;
 using PersonalizeDeletion.Personalize;
 
@@ -48,6 +50,48 @@ namespace PersonalizeDeletion
         /// <summary>The s3:// URI of the CSV this module staged for the job, or null when the caller gave a data location.</summary>
         public string? StagedObject { get; internal set; }
 
+        /// <summary>
+        /// Lowercase hex SHA-256 of the CSV this module staged for the job, exactly as uploaded: what the job read, for
+        /// the receipt (New-PDataDeletionJob with staged input only, and Wait-PDataDeletionJob for jobs piped from it).
+        /// </summary>
+        public string? StagedSha256 { get; internal set; }
+
+        /// <summary>Length in bytes of that CSV, header included (as <see cref="StagedSha256"/>).</summary>
+        public long? StagedBytes { get; internal set; }
+
+        /// <summary>
+        /// Work in the dataset group that voids the deletion's guarantee (training, a bulk import, a batch job, a
+        /// recommender created or updated). New-PDataDeletionJob: what was in progress when the job was created. Once
+        /// judged (Wait-PDataDeletionJob, Get-PDataDeletionJob -Detailed): what ran while the job ran. Empty when there
+        /// was none; null when it could not be checked.
+        /// </summary>
+        public IReadOnlyList<ConcurrentActivity>? ConcurrentActivity { get; internal set; }
+
+        /// <summary>Custom solutions whose newest model was trained before the job completed (judged, COMPLETED jobs only).</summary>
+        public IReadOnlyList<ModelToRetrain>? ModelsToRetrain { get; internal set; }
+
+        /// <summary>Campaigns still deploying a model trained before the job completed (judged, COMPLETED jobs only).</summary>
+        public IReadOnlyList<CampaignToUpdate>? CampaignsToUpdate { get; internal set; }
+
+        /// <summary>S3 output of the group's batch jobs created before the job completed: copies it does not reach.</summary>
+        public IReadOnlyList<ExternalCopy>? ExternalCopies { get; internal set; }
+
+        /// <summary>
+        /// For a judged COMPLETED job: true when work in <see cref="ConcurrentActivity"/> ran while it ran, so the same
+        /// users should be submitted again once that work is done; false when nothing did. Null otherwise, or when it
+        /// could not be checked.
+        /// </summary>
+        public bool? RerunRecommended { get; internal set; }
+
+        /// <summary>What the job's outcome assures (Wait-PDataDeletionJob, Get-PDataDeletionJob -Detailed); null until judged.</summary>
+        public DeletionAssurance? Assurance { get; internal set; }
+
+        /// <summary>
+        /// The evidence of the job as its receipt file holds it (Get-PDataDeletionJob -Detailed, Wait-PDataDeletionJob
+        /// -ReceiptPath); null otherwise.
+        /// </summary>
+        public DataDeletionReceipt? Receipt { get; internal set; }
+
         /// <summary>True when the job reached COMPLETED or FAILED. Unknown statuses count as not finished.</summary>
         public bool IsFinished => IsFinishedStatus(Status);
 
@@ -87,6 +131,19 @@ namespace PersonalizeDeletion
             job.Apply(info);
             job.Region = PersonalizeArn.TryParse(job.JobArn, out PersonalizeArn? arn) ? arn!.Region : region;
             return job;
+        }
+
+        /// <summary>Takes the judgement of the job (the outcome's job is this one).</summary>
+        internal void Judged(DeletionOutcome outcome)
+        {
+            Assurance = outcome.Assurance;
+            ConcurrentActivity = outcome.ConcurrentActivity;
+            ModelsToRetrain = outcome.ModelsToRetrain;
+            CampaignsToUpdate = outcome.CampaignsToUpdate;
+            ExternalCopies = outcome.ExternalCopies;
+            RerunRecommended = string.Equals(Status, StatusCompleted, StringComparison.OrdinalIgnoreCase) && outcome.ConcurrentActivity is { } overlapping
+                ? overlapping.Count > 0
+                : null;
         }
 
         /// <summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PersonalizeDeletion.Assurance;
 using PersonalizeDeletion.Jobs;
 using PersonalizeDeletion.Personalize;
 using PersonalizeDeletion.Staging;
@@ -10,7 +11,8 @@ using PersonalizeDeletion.Staging;
 namespace PersonalizeDeletion.Requests
 {
     /// <summary>
-    /// The end of a batch's story: its jobs are named, confirmed and submitted exactly once (waiting out the
+    /// The end of a batch's story: each dataset group is checked for work in progress that voids a deletion's
+    /// guarantee (once per command), then its jobs are named, confirmed and submitted exactly once (waiting out the
     /// PENDING quota, and going again under the next name when an earlier attempt FAILED), each reported as it is
     /// created, and staged data no job reads is removed.
     /// </summary>
@@ -25,6 +27,12 @@ namespace PersonalizeDeletion.Requests
         private static readonly TimeSpan MaxQuotaRetry = TimeSpan.FromSeconds(30);
 
         private readonly RequestContext _context;
+
+        // One assurance session per AWS connection, and one check per connection and dataset group: a command that
+        // sends several batches to a group looks at the group once.
+        private readonly Dictionary<string, AssuranceSession> _sessions = new Dictionary<string, AssuranceSession>(StringComparer.Ordinal);
+        private readonly Dictionary<string, ConcurrentActivityCheck> _checks = new Dictionary<string, ConcurrentActivityCheck>(StringComparer.Ordinal);
+        private DeletionBatch? _current;
 
         public BatchSubmitter(RequestContext context)
         {
@@ -59,6 +67,8 @@ namespace PersonalizeDeletion.Requests
                 return;
             }
 
+            // Before anything is confirmed, so the warning is read before the prompt (and under -WhatIf).
+            var activity = batch.Groups.ToDictionary(group => group.Text, group => CheckConcurrentActivity(batch, group), StringComparer.Ordinal);
             if (_context.Options.WhatIf)
             {
                 ReportWhatIf(batch, units);
@@ -90,7 +100,11 @@ namespace PersonalizeDeletion.Requests
                     created.DuplicateCount = intake?.Duplicates;
                     created.RejectedCount = intake?.Rejected;
                     created.StagedObject = created.DataLocation;
+                    created.StagedSha256 = unit.Staged.ContentSha256;
+                    created.StagedBytes = unit.Staged.Bytes;
                 }
+
+                created.ConcurrentActivity = activity[job.Group.Text].InProgress;
 
                 Reporter.Submitted(created);
             }
@@ -103,6 +117,46 @@ namespace PersonalizeDeletion.Requests
             }
 
             batch.Finished = true;
+        }
+
+        /// <summary>
+        /// The group's work in progress now (training, imports, batch jobs, recommenders), warned about by kind, name and
+        /// status; a check that could not be made warns with the permission it needs and is null. Never fails the request.
+        /// </summary>
+        private ConcurrentActivityCheck CheckConcurrentActivity(DeletionBatch batch, PersonalizeArn group)
+        {
+            string connection = batch.Target.ConnectionKey;
+            string key = connection + "\u001f" + group.Text;
+            if (_checks.TryGetValue(key, out ConcurrentActivityCheck? known))
+            {
+                return known;
+            }
+
+            _current = batch;
+            if (!_sessions.TryGetValue(connection, out AssuranceSession? session))
+            {
+                // A session outlives the batch that made it: it calls through the batch being submitted.
+                session = new AssuranceSession(region => _current!.Services.Personalize(region));
+                _sessions.Add(connection, session);
+            }
+
+            ConcurrentActivityCheck check = _context.Run(token => session.CheckConcurrentActivityAsync(group.Text, token));
+            foreach (AssuranceProblem problem in check.Problems)
+            {
+                Reporter.Warning(problem.Message);
+            }
+
+            if (AssuranceWarnings.InProgress(check) is string warning)
+            {
+                Reporter.Warning(warning);
+            }
+            else if (check.InProgress is not null)
+            {
+                Reporter.Verbose($"Dataset group {batch.GroupName(group)}: no training, import, batch job or recommender in progress.");
+            }
+
+            _checks.Add(key, check);
+            return check;
         }
 
         /// <summary>One job per data unit and dataset group, named before any is submitted.</summary>

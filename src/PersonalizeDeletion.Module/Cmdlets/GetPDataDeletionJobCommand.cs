@@ -44,6 +44,7 @@ namespace PersonalizeDeletion.Cmdlets
 
         private WildcardPattern? _namePattern;
         private HashSet<string>? _statuses;
+        private JudgementReporter? _judgements;
 
         protected override void BeginProcessing()
         {
@@ -104,7 +105,7 @@ namespace PersonalizeDeletion.Cmdlets
                     DataDeletionJobInfo info = Await(token => client.DescribeDataDeletionJobAsync(arn.Text, token));
                     if (Matches(info))
                     {
-                        WriteObject(DataDeletionJob.FromService(info, arn.Region));
+                        Output(DataDeletionJob.FromService(info, arn.Region));
                     }
                 }
                 catch (ResourceNotFoundException notFound)
@@ -165,7 +166,7 @@ namespace PersonalizeDeletion.Cmdlets
                         }
 
                         matched++;
-                        WriteObject(Detailed ? Describe(client, summary) : DataDeletionJob.FromService(summary, jobRegion));
+                        Output(Detailed ? Describe(client, summary) : DataDeletionJob.FromService(summary, jobRegion));
                     }
 
                     token = page.NextToken;
@@ -206,6 +207,33 @@ namespace PersonalizeDeletion.Cmdlets
                 // Like Get-Process -Name: asking for one job by its exact name and finding none is an error.
                 WriteError(ErrorRecordFactory.Create(ErrorIds.DataDeletionJobNotFound, ErrorCategory.ObjectNotFound,
                     new ItemNotFoundException($"No data deletion job named '{Name}' was found in {scope}."), Name));
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            _judgements?.Complete();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            _judgements?.Dispose();
+            base.Dispose(disposing);
+        }
+
+        /// <summary>With -Detailed, a described job is judged (one read per dataset group per command) and carries its receipt.</summary>
+        private void Output(DataDeletionJob job)
+        {
+            if (!Detailed)
+            {
+                WriteObject(job);
+                return;
+            }
+
+            _judgements ??= new JudgementReporter(this, receipts: true, receiptFolder: null);
+            foreach (DataDeletionJob judged in _judgements.Judge(new[] { job }))
+            {
+                WriteObject(JudgementReporter.AsJudged(judged));
             }
         }
 

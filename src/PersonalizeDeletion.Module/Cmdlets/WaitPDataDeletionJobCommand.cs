@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
+using PersonalizeDeletion.Assurance;
 using PersonalizeDeletion.Aws;
 using PersonalizeDeletion.Jobs;
 using PersonalizeDeletion.Personalize;
@@ -10,7 +11,7 @@ using PersonalizeDeletion.Personalize;
 namespace PersonalizeDeletion.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Waits until Amazon Personalize data deletion jobs finish, with progress, a timeout and few API calls.</para>
+    /// <para type="synopsis">Waits until Amazon Personalize data deletion jobs finish, judges what each assures, and can write a receipt for each.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "PDataDeletionJob", DefaultParameterSetName = DefaultParameterSet, SupportsShouldProcess = true)]
     [OutputType(typeof(DataDeletionJob))]
@@ -22,6 +23,8 @@ namespace PersonalizeDeletion.Cmdlets
         private readonly List<DataDeletionJob> _jobs = new List<DataDeletionJob>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
         private readonly LazyS3Client _s3;
+        private JudgementReporter? _judgements;
+        private string? _receiptFolder;
 
         // Once the service has answered, a connection that fails is a blip to wait out; before that, the endpoint is wrong.
         private bool _serviceAnswered;
@@ -58,6 +61,12 @@ namespace PersonalizeDeletion.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
         public string? StagedObject { get; set; }
 
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public string? StagedSha256 { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public long? StagedBytes { get; set; }
+
         /// <summary>Seconds to wait at most; by default the wait has no limit (jobs can run for a day).</summary>
         [Parameter]
         [ValidateSeconds(1, MaxTimeoutSeconds, "Leave -Timeout out to wait until every job finishes, however long that takes.")]
@@ -75,6 +84,28 @@ namespace PersonalizeDeletion.Cmdlets
 
         [Parameter]
         public SwitchParameter RemoveStagedData { get; set; }
+
+        /// <summary>A folder to write one receipt per job output to, <c>&lt;JobName&gt;.receipt.json</c>.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ReceiptPath { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (ReceiptPath is not null)
+            {
+                // Checked before the wait, which can take a day: a runbook must not learn at the end that it has nowhere to write.
+                string folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(ReceiptPath, out ProviderInfo provider, out _);
+                if (provider.Name != "FileSystem" || !System.IO.Directory.Exists(folder))
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.Create(ErrorIds.ReceiptPathNotFound,
+                        new ItemNotFoundException($"-ReceiptPath '{ReceiptPath}' is not an existing folder of the file system. Create it first (New-Item -ItemType Directory)."), ReceiptPath));
+                }
+
+                _receiptFolder = folder;
+            }
+        }
 
         protected override void ProcessRecord()
         {
@@ -105,6 +136,8 @@ namespace PersonalizeDeletion.Cmdlets
                         DuplicateCount = DuplicateCount,
                         RejectedCount = RejectedCount,
                         StagedObject = StagedObject,
+                        StagedSha256 = StagedSha256,
+                        StagedBytes = StagedBytes,
                     });
                 }
             }
@@ -120,6 +153,7 @@ namespace PersonalizeDeletion.Cmdlets
             try
             {
                 Wait();
+                _judgements?.Complete();
                 if (RemoveStagedData)
                 {
                     RemoveStagedDataOfCompletedJobs();
@@ -135,6 +169,8 @@ namespace PersonalizeDeletion.Cmdlets
         {
             AwsSession session = GetSession();
             var waiter = new DataDeletionJobWaiter(_jobs, region => GetPersonalizeClient(region));
+            _judgements = new JudgementReporter(this, receipts: false, _receiptFolder);
+            var judge = new WaitJudge(_judgements.Session);
             var schedule = new PollSchedule(TimeSpan.FromSeconds(PollInterval));
             var clock = Stopwatch.StartNew();
             TimeSpan? limit = Timeout > 0 ? TimeSpan.FromSeconds(Timeout) : (TimeSpan?)null;
@@ -163,14 +199,12 @@ namespace PersonalizeDeletion.Cmdlets
 
                     _serviceAnswered |= result.Failures.Count(failure => failure.Value is PersonalizeClientException) < polled;
                     ReportFailures(waiter, result);
-                    foreach (DataDeletionJob job in result.NewlyFinished)
-                    {
-                        EmitFinished(job);
-                    }
+                    Emit(Await(token => judge.ReleaseAsync(result.NewlyFinished, waiter.Unfinished, token)));
 
                     ShowProgress(overall, waiter, clock.Elapsed);
                     if (waiter.IsDone || (Any && waiter.FinishedCount > 0))
                     {
+                        Emit(Await(token => judge.ReleaseAllAsync(Array.Empty<DataDeletionJob>(), token)));
                         return;
                     }
 
@@ -180,7 +214,7 @@ namespace PersonalizeDeletion.Cmdlets
                         TimeSpan left = max - clock.Elapsed;
                         if (left <= TimeSpan.Zero)
                         {
-                            TimedOut(waiter, max);
+                            TimedOut(waiter, judge, max);
                             return;
                         }
 
@@ -199,12 +233,18 @@ namespace PersonalizeDeletion.Cmdlets
             }
         }
 
-        private void EmitFinished(DataDeletionJob job)
+        /// <summary>
+        /// Outputs judged jobs: a FAILED one also as the error DataDeletionJobFailed, so -ErrorAction Stop fails a runbook.
+        /// </summary>
+        private void Emit(AssuranceJudgement judgement)
         {
-            WriteObject(job);
-            if (string.Equals(job.Status, DataDeletionJob.StatusFailed, StringComparison.OrdinalIgnoreCase))
+            foreach (DataDeletionJob job in _judgements!.Show(judgement))
             {
-                WriteError(ErrorRecordFactory.Create(ErrorIds.DataDeletionJobFailed, ErrorCategory.InvalidResult, new DataDeletionJobFailedException(job), job));
+                WriteObject(JudgementReporter.AsJudged(job));
+                if (string.Equals(job.Status, DataDeletionJob.StatusFailed, StringComparison.OrdinalIgnoreCase))
+                {
+                    WriteError(ErrorRecordFactory.Create(ErrorIds.DataDeletionJobFailed, ErrorCategory.InvalidResult, new DataDeletionJobFailedException(job), job));
+                }
             }
         }
 
@@ -255,6 +295,7 @@ namespace PersonalizeDeletion.Cmdlets
         protected override void Dispose(bool disposing)
         {
             _s3.Dispose();
+            _judgements?.Dispose();
             base.Dispose(disposing);
         }
 
@@ -287,13 +328,10 @@ namespace PersonalizeDeletion.Cmdlets
             }
         }
 
-        private void TimedOut(DataDeletionJobWaiter waiter, TimeSpan limit)
+        private void TimedOut(DataDeletionJobWaiter waiter, WaitJudge judge, TimeSpan limit)
         {
             List<DataDeletionJob> unfinished = waiter.Unfinished.ToList();
-            foreach (DataDeletionJob job in unfinished)
-            {
-                WriteObject(job);
-            }
+            Emit(Await(token => judge.ReleaseAllAsync(unfinished, token)));
 
             string states = string.Join(", ", unfinished.Select(job => $"{job.JobName} {job.Status ?? "UNKNOWN"}"));
             WriteError(ErrorRecordFactory.Create(ErrorIds.WaitTimedOut, ErrorCategory.OperationTimeout,

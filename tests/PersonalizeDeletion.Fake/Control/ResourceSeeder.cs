@@ -55,6 +55,16 @@ public sealed class ResourceSeeder
             LastUpdatedDateTime = updated,
             FailureReason = Optional(body, "failureReason"),
         };
+        if (resource.UpdateStatus is not null)
+        {
+            var updateCreated = Number(body, "updateCreatedOffsetSeconds") is double offset ? now.AddSeconds(offset) : updated;
+            if (updateCreated < created || updateCreated > updated)
+            {
+                throw new ArgumentException("updateCreatedOffsetSeconds must lie between createdOffsetSeconds and lastUpdatedOffsetSeconds.");
+            }
+
+            resource = resource with { UpdateCreationDateTime = updateCreated };
+        }
 
         Check(kind.SummaryShape, ResourceJson.Summary(resource));
         if (kind.DetailShape is { } detail)
@@ -74,6 +84,7 @@ public sealed class ResourceSeeder
         {
             RecipeArn = Optional(body, "recipeArn") ?? (kind == ResourceKind.Solution ? DefaultSolutionRecipe : DefaultRecommenderRecipe),
             PerformAutoTraining = Bool(body, "performAutoTraining"),
+            UpdateStatus = kind == ResourceKind.Recommender ? Optional(body, "updateStatus") : null,
         };
     }
 

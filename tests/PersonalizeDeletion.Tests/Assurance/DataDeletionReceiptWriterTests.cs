@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Text.Json;
 using PersonalizeDeletion.Assurance;
 using Xunit;
 
@@ -78,6 +79,49 @@ namespace PersonalizeDeletion.Tests.Assurance
 
             Assert.Equal(ReceiptWriteStatus.Replaced, result.Status);
             Assert.Contains("\"assurance\": \"Verified\"", File.ReadAllText(ReceiptPath), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_later_state_judged_without_the_request_keeps_what_the_replaced_receipt_knew_of_it()
+        {
+            // A wait that timed out wrote the receipt of a job piped from New-PDataDeletionJob; a later wait, fed from
+            // Get-PDataDeletionJob, knows neither the counts nor the digest.
+            DataDeletionReceiptWriter.Write(_folder, Receipt(DataDeletionJob.StatusInProgress));
+            DataDeletionJob later = DataDeletionReceiptTests.Job();
+            later.UserCount = null;
+            later.DuplicateCount = null;
+            later.RejectedCount = null;
+            DataDeletionReceipt judgedLater = DataDeletionReceipt.Create(DataDeletionReceiptTests.Outcome(later), "arn:aws:iam::123456789012:user/auditor", null, null);
+
+            ReceiptWriteResult result = DataDeletionReceiptWriter.Write(_folder, judgedLater);
+
+            Assert.Equal(ReceiptWriteStatus.Replaced, result.Status);
+            using JsonDocument json = JsonDocument.Parse(File.ReadAllText(ReceiptPath));
+            JsonElement root = json.RootElement;
+            Assert.Equal("COMPLETED", root.GetProperty("status").GetString());
+            Assert.Equal(42, root.GetProperty("userCount").GetInt64());
+            Assert.Equal(3, root.GetProperty("duplicateCount").GetInt64());
+            Assert.Equal(1, root.GetProperty("rejectedCount").GetInt64());
+            Assert.Equal(4242, root.GetProperty("stagedBytes").GetInt64());
+            Assert.Equal(64, root.GetProperty("stagedSha256").GetString()!.Length);
+            Assert.Equal("arn:aws:iam::123456789012:user/auditor", root.GetProperty("callerArn").GetString());
+            Assert.Equal(File.ReadAllText(ReceiptPath), result.Receipt!.ToJson());
+            Assert.Null(judgedLater.UserCount);
+        }
+
+        [Fact]
+        public void What_the_new_receipt_knows_of_the_request_wins_over_the_replaced_one()
+        {
+            DataDeletionReceiptWriter.Write(_folder, Receipt(DataDeletionJob.StatusInProgress));
+            DataDeletionJob later = DataDeletionReceiptTests.Job();
+            later.UserCount = 7;
+
+            DataDeletionReceiptWriter.Write(_folder, DataDeletionReceipt.Create(DataDeletionReceiptTests.Outcome(later), null, "ab", 9));
+
+            using JsonDocument json = JsonDocument.Parse(File.ReadAllText(ReceiptPath));
+            Assert.Equal(7, json.RootElement.GetProperty("userCount").GetInt64());
+            Assert.Equal("ab", json.RootElement.GetProperty("stagedSha256").GetString());
+            Assert.Equal(9, json.RootElement.GetProperty("stagedBytes").GetInt64());
         }
 
         [Theory]

@@ -49,6 +49,26 @@ namespace PersonalizeDeletion.Tests.Assurance
             Assert.Equal(1, sts.Requests);
         }
 
+        [Theory]
+        [InlineData("AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL")]
+        [InlineData("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_STS")]
+        public async Task A_blank_endpoint_variable_counts_as_unset_and_the_other_one_is_called(string set, string blank)
+        {
+            using var dir = new AwsTestDirectory();
+            using var sts = new LoopbackSts();
+            dir.Process.Set(set, sts.Url);
+            dir.Process.Set(blank, " ");
+            AwsSession session = AwsSessionResolver.Resolve(new AwsConnectionRequest { AccessKey = "AKIDBLANK", SecretKey = "blanksecret", Region = "eu-west-1" }, dir.Environment);
+
+            using StsCallerIdentityReader reader = StsCallerIdentityReader.Create(session);
+            Task<(string Authorization, string Body)> served = sts.ServeAsync(200, Identity);
+            CallerIdentity identity = await reader.ReadAsync(CancellationToken.None);
+            (string authorization, _) = await served;
+
+            Assert.Equal("123456789012", identity.Account);
+            Assert.Contains("/eu-west-1/sts/aws4_request", authorization, StringComparison.Ordinal);
+        }
+
         [Fact]
         public async Task Follows_the_sts_endpoint_of_the_profiles_services_section()
         {

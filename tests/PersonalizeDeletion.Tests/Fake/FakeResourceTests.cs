@@ -148,6 +148,29 @@ public sealed class FakeResourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Recommenders_AreDescribedWithTheirLatestUpdate_WhichTheListingDoesNotShow()
+    {
+        var topPicks = await SeedAsync(new { kind = "recommender", datasetGroupArn = Retail, name = "top-picks", createdOffsetSeconds = -86400, lastUpdatedOffsetSeconds = -60, updateStatus = "CREATE IN_PROGRESS", updateCreatedOffsetSeconds = -120 });
+        var forYou = await SeedAsync(new { kind = "recommender", datasetGroupArn = Retail, name = "for-you", status = "CREATE IN_PROGRESS" });
+
+        var updating = (await OkAsync("DescribeRecommender", new { recommenderArn = topPicks })).GetProperty("recommender");
+        var created = (await OkAsync("DescribeRecommender", new { recommenderArn = forYou })).GetProperty("recommender");
+        var summary = (await OkAsync("ListRecommenders", new { datasetGroupArn = Retail })).GetProperty("recommenders").EnumerateArray().Single(r => r.GetProperty("recommenderArn").GetString() == topPicks);
+
+        Assert.Equal("ACTIVE", updating.GetProperty("status").GetString());
+        Assert.Equal(Retail, updating.GetProperty("datasetGroupArn").GetString());
+        var update = updating.GetProperty("latestRecommenderUpdate");
+        Assert.Equal("CREATE IN_PROGRESS", update.GetProperty("status").GetString());
+        Assert.Equal(60, update.GetProperty("lastUpdatedDateTime").GetDouble() - update.GetProperty("creationDateTime").GetDouble(), 3);
+        Assert.Equal(86280, update.GetProperty("creationDateTime").GetDouble() - updating.GetProperty("creationDateTime").GetDouble(), 3);
+        Assert.False(summary.TryGetProperty("latestRecommenderUpdate", out _));
+        Assert.Equal("CREATE IN_PROGRESS", created.GetProperty("status").GetString());
+        Assert.False(created.TryGetProperty("latestRecommenderUpdate", out _));
+        Assert.Equal("ResourceNotFoundException", (await _client.SendAsync("DescribeRecommender", new { recommenderArn = topPicks.Replace("top-picks", "gone", StringComparison.Ordinal) })).ErrorType);
+        Assert.Contains("updateCreatedOffsetSeconds", await SeedErrorAsync(new { kind = "recommender", datasetGroupArn = Retail, name = "x", createdOffsetSeconds = -10, updateStatus = "ACTIVE", updateCreatedOffsetSeconds = -20 }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ResourcesAreOnlySeenFromTheirRegion()
     {
         var solution = await SeedAsync(new { kind = "solution", datasetGroupArn = Retail, name = "recs" });

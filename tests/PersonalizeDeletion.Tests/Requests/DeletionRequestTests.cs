@@ -313,6 +313,104 @@ namespace PersonalizeDeletion.Tests.Requests
         }
 
         [Fact]
+        public void WorkInProgressInAGroupIsOneWarningBeforeTheConfirmationAndIsOnEveryJobOfTheGroup()
+        {
+            SolutionInfo recs = _world.Jobs.AddSolution(RequestWorld.Retail, "retail-recs");
+            _world.Jobs.AddSolutionVersion(recs, "v2", "CREATE IN_PROGRESS", Started);
+            _world.Jobs.AddImportJob(_world.Jobs.AddDataset(RequestWorld.Retail, "Interactions"), "nightly", "CREATE IN_PROGRESS", Started);
+            int warningsWhenAsked = -1;
+            Reporter.Answer = (target, action) =>
+            {
+                warningsWhenAsked = Reporter.Warnings.Count;
+                return true;
+            };
+
+            Run(request =>
+            {
+                // Two batches to the same group (the target changes between them): the group is looked at once.
+                request.AddText(_world.Target(RequestWorld.Retail, RequestWorld.Media), "a");
+                request.AddText(_world.Target(RequestWorld.Retail), "b");
+            });
+
+            string warning = Assert.Single(Reporter.Warnings);
+            Assert.Equal(
+                "Dataset group retail has work in progress that voids a deletion's guarantee: SolutionVersion retail-recs (CREATE IN_PROGRESS), DatasetImportJob nightly (CREATE IN_PROGRESS). "
+                + "Amazon Personalize cannot guarantee that the users' data leaves what is trained or imported while the deletion job runs. "
+                + "Wait until that work is done before deleting; a job submitted now is judged RerunRecommended once it completes (submit the same users again then).",
+                warning);
+            Assert.Equal(1, warningsWhenAsked);
+            Assert.Equal(1, _world.Jobs.CallsTo("ListSolutions " + RequestWorld.Retail));
+            Assert.Equal(3, Reporter.Jobs.Count);
+            foreach (DataDeletionJob job in Reporter.Jobs.Where(job => job.DatasetGroupArn == RequestWorld.Retail))
+            {
+                Assert.Equal(new[] { "SolutionVersion retail-recs (CREATE IN_PROGRESS)", "DatasetImportJob nightly (CREATE IN_PROGRESS)" }, job.ConcurrentActivity!.Select(activity => activity.ToString()));
+            }
+
+            Assert.Empty(Reporter.Jobs.Single(job => job.DatasetGroupArn == RequestWorld.Media).ConcurrentActivity!);
+            Assert.Contains("Dataset group media: no training, import, batch job or recommender in progress.", Reporter.Verbose);
+        }
+
+        [Fact]
+        public void ACheckThatCannotBeMadeIsAWarningNamingThePermissionAndNeverStopsTheDeletion()
+        {
+            _world.Jobs.AssuranceFault = (operation, arn) => operation == "ListRecommenders"
+                ? new PersonalizeServiceException("AccessDeniedException", "User: arn:aws:iam::123456789012:user/runner is not authorized to perform: personalize:ListRecommenders", "req-denied", 400)
+                : null;
+
+            Run(request => request.AddText(_world.Target(), "a"));
+
+            DataDeletionJob job = Assert.Single(Reporter.Jobs);
+            Assert.Null(job.ConcurrentActivity);
+            string warning = Assert.Single(Reporter.Warnings);
+            Assert.Contains("lacks personalize:ListRecommenders", warning, StringComparison.Ordinal);
+            Assert.Contains("Grant personalize:ListRecommenders", warning, StringComparison.Ordinal);
+            Assert.Empty(Reporter.Problems);
+        }
+
+        [Fact]
+        public void TheStagedObjectsDigestAndLengthAreOnTheJobAsUploaded()
+        {
+            Run(request =>
+            {
+                foreach (string id in new[] { "a", "b" })
+                {
+                    request.AddText(_world.Target(), id);
+                }
+            });
+
+            DataDeletionJob job = Assert.Single(Reporter.Jobs);
+            byte[] uploaded = _world.S3.Objects[Assert.Single(_world.Staged.Keys)].Content;
+            Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(uploaded)).ToLowerInvariant(), job.StagedSha256);
+            Assert.Equal(uploaded.Length, job.StagedBytes);
+            Assert.Equal("USER_ID\na\nb\n".Length, job.StagedBytes);
+        }
+
+        [Fact]
+        public void ACallersDataLocationHasNoDigestButIsCheckedForWorkInProgress()
+        {
+            _world.AddLocation("s3://customer-data/list.csv", 20, "20 etag");
+            _world.Jobs.AddRecommender(RequestWorld.Retail, "for-you", "CREATE IN_PROGRESS", Started);
+
+            Run(request => request.AddText(_world.Target(), "s3://customer-data/list.csv"));
+
+            DataDeletionJob job = Assert.Single(Reporter.Jobs);
+            Assert.Null(job.StagedSha256);
+            Assert.Null(job.StagedBytes);
+            Assert.Equal("Recommender for-you (CREATE IN_PROGRESS)", Assert.Single(job.ConcurrentActivity!).ToString());
+        }
+
+        [Fact]
+        public void WhatIfWarnsOfWorkInProgressToo()
+        {
+            _world.Jobs.AddRecommender(RequestWorld.Retail, "for-you", "CREATE IN_PROGRESS", Started);
+
+            Run(request => request.AddText(_world.Target(), "a"), new DeletionRequestOptions { WhatIf = true });
+
+            Assert.Contains("Recommender for-you (CREATE IN_PROGRESS)", Assert.Single(Reporter.Warnings), StringComparison.Ordinal);
+            Assert.Empty(_world.Jobs.Created);
+        }
+
+        [Fact]
         public void ADataLocationIsItsOwnJobKnownByWhatItHolds()
         {
             _world.AddLocation("s3://customer-data/daily.csv", 20, "20 etag-monday");
@@ -402,6 +500,8 @@ namespace PersonalizeDeletion.Tests.Requests
             Assert.All(Reporter.Problems, problem => Assert.Equal(ErrorIds.UnrecognizedInputObject, problem.ErrorId));
             Assert.Contains("(Double)", Reporter.Problems[0].Exception.Message, StringComparison.Ordinal);
         }
+
+        private static readonly DateTime Started = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
 
         private void Run(Action<DeletionRequest> input, DeletionRequestOptions? options = null)
         {

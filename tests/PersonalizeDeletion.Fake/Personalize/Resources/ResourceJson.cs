@@ -25,6 +25,7 @@ public static class ResourceJson
         "solution" => Solution(resource, latestVersion),
         "solutionVersion" => Version(resource),
         "campaign" => Campaign(resource),
+        "recommender" => Recommender(resource),
         _ => BatchJob(resource),
     };
 
@@ -100,6 +101,35 @@ public static class ResourceJson
             };
             AddTimes(update, campaign);
             json["latestCampaignUpdate"] = update;
+        }
+
+        return json;
+    }
+
+    private static JsonObject Recommender(SeededResource recommender)
+    {
+        var json = new JsonObject
+        {
+            ["recommenderArn"] = recommender.Arn,
+            ["datasetGroupArn"] = recommender.DatasetGroupArn,
+            ["name"] = recommender.Name,
+            ["recipeArn"] = recommender.RecipeArn,
+            ["recommenderConfig"] = new JsonObject { ["minRecommendationRequestsPerSecond"] = 1 },
+        };
+        AddTimes(json, recommender);
+        json["status"] = recommender.Status;
+        AddIfPresent(json, "failureReason", recommender.FailureReason);
+        if (recommender.UpdateStatus is not null)
+        {
+            // An update is created after the recommender and last changed no later than the recommender itself.
+            var created = recommender.UpdateCreationDateTime ?? recommender.LastUpdatedDateTime;
+            json["latestRecommenderUpdate"] = new JsonObject
+            {
+                ["recommenderConfig"] = new JsonObject { ["minRecommendationRequestsPerSecond"] = 1 },
+                ["creationDateTime"] = PersonalizeJson.EpochSeconds(created),
+                ["lastUpdatedDateTime"] = PersonalizeJson.EpochSeconds(recommender.LastUpdatedDateTime),
+                ["status"] = recommender.UpdateStatus,
+            };
         }
 
         return json;

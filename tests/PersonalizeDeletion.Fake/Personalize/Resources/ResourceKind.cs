@@ -33,7 +33,7 @@ public sealed record ResourceKind(
 
     public static readonly ResourceKind BatchSegmentJob = new("batchSegmentJob", "batch-segment-job", "solutionVersion", "ListBatchSegmentJobs", "batchSegmentJobs", "solutionVersionArn", "DescribeBatchSegmentJob", "batchSegmentJob", "BatchSegmentJobSummary", "BatchSegmentJob");
 
-    public static readonly ResourceKind Recommender = new("recommender", "recommender", "datasetGroup", "ListRecommenders", "recommenders", "datasetGroupArn", null, null, "RecommenderSummary", null);
+    public static readonly ResourceKind Recommender = new("recommender", "recommender", "datasetGroup", "ListRecommenders", "recommenders", "datasetGroupArn", "DescribeRecommender", "recommender", "RecommenderSummary", "Recommender");
 
     public static readonly IReadOnlyList<ResourceKind> All = new[] { Solution, SolutionVersion, Campaign, DatasetImportJob, BatchInferenceJob, BatchSegmentJob, Recommender };
 

@@ -51,6 +51,11 @@ public sealed record SeededResource
 
     public string? PendingStatus { get; init; }
 
+    /// <summary>Recommenders: the latest update (latestRecommenderUpdate), with its status and when it was created.</summary>
+    public string? UpdateStatus { get; init; }
+
+    public DateTimeOffset? UpdateCreationDateTime { get; init; }
+
     /// <summary>Batch jobs: where they read and where they write their output.</summary>
     public string? InputPath { get; init; }
 
