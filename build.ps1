@@ -69,6 +69,34 @@ function Invoke-Native {
     }
 }
 
+function Start-Native {
+    # Starts a program beside this script, its output collected; Wait-Native ends it like Invoke-Native.
+    param([string] $FilePath, [string[]] $ArgumentList)
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new($FilePath)
+    foreach ($argument in $ArgumentList) { $startInfo.ArgumentList.Add($argument) }
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+    [pscustomobject]@{
+        Process = $process
+        Output  = $process.StandardOutput.ReadToEndAsync()
+        Errors  = $process.StandardError.ReadToEndAsync()
+        Command = "$FilePath $($ArgumentList -join ' ')"
+    }
+}
+
+function Wait-Native {
+    param($Run, [switch] $Show, [switch] $AllowFailure)
+    $Run.Process.WaitForExit()
+    $failed = $Run.Process.ExitCode -ne 0
+    if ($Show -or $failed) {
+        $Run.Output.Result | Out-Host
+        if ($Run.Errors.Result) { $Run.Errors.Result | Out-Host }
+    }
+    if ($failed -and -not $AllowFailure) { throw "'$($Run.Command)' failed with exit code $($Run.Process.ExitCode)." }
+}
+
 function Get-ModuleVersion {
     (Import-PowerShellDataFile (Join-Path $Root 'PersonalizeDeletion.psd1')).ModuleVersion
 }
@@ -88,7 +116,10 @@ function Get-ReleaseNote {
 function Invoke-Build {
     Write-Host "Building PersonalizeDeletion ($Configuration)..."
     $version = Get-ModuleVersion
+    # The cmdlets and the loader share no project: they build side by side.
+    $loader = Start-Native dotnet @('build', $LoaderProject, '-c', $Configuration, '-nologo', '-v', 'q', "-p:Version=$version")
     Invoke-Native dotnet @('build', $ModuleProject, '-c', $Configuration, '-nologo', '-v', 'q', "-p:Version=$version") -Quiet
+    Wait-Native $loader
     $bin = Join-Path $Root "src/PersonalizeDeletion.Module/bin/$Configuration/netstandard2.0"
 
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
@@ -100,7 +131,6 @@ function Invoke-Build {
         Copy-Item -Destination $ModuleOut
 
     # PowerShell 7 only: puts the engine and the AWS SDK into the module's private load context.
-    Invoke-Native dotnet @('build', $LoaderProject, '-c', $Configuration, '-nologo', '-v', 'q', "-p:Version=$version") -Quiet
     $loaderBin = Join-Path $Root "src/PersonalizeDeletion.Loader/bin/$Configuration/net8.0"
     Copy-Item (Join-Path $loaderBin 'PersonalizeDeletion.Loader.dll') -Destination $ModuleOut
 
@@ -146,8 +176,13 @@ function Get-NuGetPackageFolder {
 }
 
 function Publish-Fake {
-    Write-Host 'Building the recorded-responses fake...'
-    Invoke-Native dotnet @('publish', $FakeProject, '-c', $Configuration, '-nologo', '-v', 'q', '-o', $FakeOut) -Quiet
+    Wait-Native (Start-PublishFake)
+}
+
+function Start-PublishFake {
+    # The fake shares no project with the module, so it can build while the module does.
+    Write-Host 'Building the fake services (tests/PersonalizeDeletion.Fake)...'
+    Start-Native dotnet @('publish', $FakeProject, '-c', $Configuration, '-nologo', '-v', 'q', '-o', $FakeOut)
 }
 
 function Invoke-UnitTest {
@@ -155,26 +190,20 @@ function Invoke-UnitTest {
 }
 
 function Start-UnitTest {
-    # Built here, run in the background: the build must not race the Pester workers' use of output/.
-    Invoke-Native dotnet @('build', $UnitTestProject, '-c', $Configuration, '-nologo', '-v', 'q') -Quiet
+    # Builds and runs in the background, beside the Pester workers: the projects it references are built by now, so
+    # it compiles only the test assembly and writes nothing the workers read.
     $results = Join-Path $Output 'test-results'
     $trx = Join-Path $results 'xunit.trx'
     if (Test-Path $trx) { Remove-Item $trx -Force }
     Write-Host 'Running xunit tests...'
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in 'test', $UnitTestProject, '-c', $Configuration, '--no-build', '-nologo', '--logger', 'trx;LogFileName=xunit.trx', '--logger', 'console;verbosity=minimal', '--results-directory', $results) {
-        $startInfo.ArgumentList.Add($argument)
-    }
-    $startInfo.UseShellExecute = $false
-    $startInfo.RedirectStandardOutput = $true
-    $process = [System.Diagnostics.Process]::Start($startInfo)
-    [pscustomobject]@{ Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Trx = $trx }
+    $run = Start-Native dotnet @('test', $UnitTestProject, '-c', $Configuration, '-nologo', '--logger', 'trx;LogFileName=xunit.trx', '--logger', 'console;verbosity=minimal', '--results-directory', $results)
+    $run | Add-Member -NotePropertyName Trx -NotePropertyValue $trx -PassThru
 }
 
 function Complete-UnitTest {
     param($Run)
-    $Run.Process.WaitForExit()
-    $Run.Output.Result | Out-Host
+    # A failing test run exits non-zero; its counts still come from the trx.
+    Wait-Native $Run -Show -AllowFailure
     if (-not (Test-Path $Run.Trx)) { throw "xunit produced no results (dotnet test exit code $($Run.Process.ExitCode))." }
     $counters = ([xml](Get-Content $Run.Trx -Raw)).TestRun.ResultSummary.Counters
     [pscustomobject]@{
@@ -185,10 +214,6 @@ function Complete-UnitTest {
 }
 
 function Invoke-PesterSuite {
-    param(
-        # Started before the Pester workers and waited for after them, so both suites run at once.
-        [System.Diagnostics.Process] $Beside
-    )
     Restore-BuildDependency
     $pester = Join-Path (Get-NuGetPackageFolder -Id 'Pester' -Version (Get-BuildToolVersion Pester)) 'tools/Pester.psd1'
     $paths = if ($PesterPath) { @($PesterPath | ForEach-Object { (Resolve-Path $_).Path }) } else { @(Join-Path $Root 'tests') }
@@ -200,20 +225,17 @@ function Invoke-PesterSuite {
     Get-ChildItem $results -Filter 'pester-*' -File | Remove-Item -Force
 
     # The test files are independent (each starts its own fake and isolates its AWS environment in a folder of its
-    # process), and most of their time is spent waiting on the fake and child processes: several workers share
-    # the machine better than one. Files go to workers by their last known duration, longest first.
+    # process), and much of their time is spent waiting on the fake and child processes: several workers share the
+    # machine better than one. The workers take the files one at a time from one list, longest first (by the last
+    # run's durations, else by size), so none is left with a long tail.
     $workers = [Math]::Max(1, [Math]::Min($files.Count, [Environment]::ProcessorCount + 1))
     $durationsFile = Join-Path $results 'durations.json'
     $known = @{}
     if (Test-Path $durationsFile) { (Get-Content $durationsFile -Raw | ConvertFrom-Json).PSObject.Properties | ForEach-Object { $known[$_.Name] = [double]$_.Value } }
-    $load = [double[]]::new($workers)
-    $groups = @(for ($i = 0; $i -lt $workers; $i++) { , [System.Collections.Generic.List[string]]::new() })
-    $weighted = $files | Sort-Object { if ($known.ContainsKey((Split-Path $_ -Leaf))) { $known[(Split-Path $_ -Leaf)] } else { (Get-Item $_).Length / 1000 } } -Descending
-    foreach ($file in $weighted) {
-        $lightest = [Array]::IndexOf($load, ($load | Measure-Object -Minimum).Minimum)
-        $groups[$lightest].Add($file)
-        $load[$lightest] += if ($known.ContainsKey((Split-Path $file -Leaf))) { $known[(Split-Path $file -Leaf)] } else { (Get-Item $file).Length / 1000 }
-    }
+    $ordered = @($files | Sort-Object { $name = Split-Path $_ -Leaf; if ($known.ContainsKey($name)) { $known[$name] } else { (Get-Item $_).Length / 1000 } } -Descending)
+    $claims = Join-Path $results 'pester-claims'
+    if (Test-Path $claims) { Remove-Item $claims -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $claims
 
     # A fresh process per worker: tests import the BUILT module the way a user would, and nothing of this
     # build session (loaded assemblies, variables) leaks into them.
@@ -221,26 +243,17 @@ function Invoke-PesterSuite {
     $shell = @(Get-TestHost)
     Write-Host "Running Pester tests ($($files.Count) files in $workers worker(s) of $($shell -join ' '))..."
     $started = for ($i = 0; $i -lt $workers; $i++) {
-        $startInfo = [System.Diagnostics.ProcessStartInfo]::new($shell[0])
         # -File takes one string per parameter, and a path may hold a comma: the paths travel as one JSON array.
-        foreach ($argument in @($shell | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner,
-                '-PesterManifest', $pester, '-Path', (ConvertTo-Json -Compress -InputObject @($groups[$i])),
-                '-SummaryPath', (Join-Path $results "pester-summary-$i.json"), '-FakePath', (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll'))) {
-            $startInfo.ArgumentList.Add($argument)
-        }
-        $startInfo.UseShellExecute = $false
-        $startInfo.RedirectStandardOutput = $true
-        $startInfo.RedirectStandardError = $true
-        $process = [System.Diagnostics.Process]::Start($startInfo)
-        [pscustomobject]@{ Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Errors = $process.StandardError.ReadToEndAsync(); Index = $i }
+        $arguments = @($shell | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner,
+            '-PesterManifest', $pester, '-Path', (ConvertTo-Json -Compress -InputObject $ordered), '-ClaimFolder', $claims,
+            '-SummaryPath', (Join-Path $results "pester-summary-$i.json"), '-FakePath', (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll'))
+        Start-Native $shell[0] $arguments | Add-Member -NotePropertyName Index -NotePropertyValue $i -PassThru
     }
 
     $durations = @{}
     $totals = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
     foreach ($worker in $started) {
-        $worker.Process.WaitForExit()
-        $worker.Output.Result | Out-Host
-        if ($worker.Errors.Result) { $worker.Errors.Result | Out-Host }
+        Wait-Native $worker -Show -AllowFailure
         $summary = Join-Path $results "pester-summary-$($worker.Index).json"
         if (-not (Test-Path $summary)) { throw "Pester worker $($worker.Index) produced no results (exit code $($worker.Process.ExitCode))." }
         $part = Get-Content $summary -Raw | ConvertFrom-Json
@@ -263,8 +276,9 @@ function Get-TestHost {
 }
 
 function Invoke-Test {
+    $fake = Start-PublishFake
     Invoke-Build
-    Publish-Fake
+    Wait-Native $fake
     $totals = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
     $parts = @()
     if ($Suite -eq 'Unit') { $parts += Invoke-UnitTest }
@@ -285,8 +299,9 @@ function Invoke-Test {
 }
 
 function Invoke-Demo {
+    $fake = Start-PublishFake
     Invoke-Build
-    Publish-Fake
+    Wait-Native $fake
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Demo.ps1') -ModulePath $ModuleOut -FakePath (Join-Path $FakeOut 'PersonalizeDeletion.Fake.dll')
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
@@ -301,8 +316,9 @@ function Invoke-Package {
 }
 
 function Invoke-Bench {
+    $fake = Start-PublishFake
     Invoke-Build
-    Publish-Fake
+    Wait-Native $fake
     $files = foreach ($pattern in $Benchmark) { Get-ChildItem (Join-Path $Root 'bench') -Filter $pattern -File }
     foreach ($file in $files | Sort-Object FullName -Unique) {
         Write-Host "== $($file.Name)"
