@@ -40,7 +40,7 @@ BeforeAll {
         $solution = Add-PdFakeSolution -DatasetGroupArn $Group -Name "$name-recs" -CreatedOffsetSeconds -86400
         $version = Add-PdFakeSolutionVersion -SolutionArn $solution.arn -Name 'v1' -CreatedOffsetSeconds -7200 -LastUpdatedOffsetSeconds -3600
         $null = Add-PdFakeCampaign -SolutionVersionArn $version.arn -Name "$name-live" -CreatedOffsetSeconds -3000
-        $null = Add-PdFakeBatchInferenceJob -SolutionVersionArn $version.arn -Name "$name-weekly" -OutputPath "s3://recs-out/$name/" -CreatedOffsetSeconds -2000 -LastUpdatedOffsetSeconds -1900
+        $null = Add-PdFakeBatchJob -SolutionVersionArn $version.arn -Name "$name-weekly" -OutputPath "s3://recs-out/$name/" -CreatedOffsetSeconds -2000 -LastUpdatedOffsetSeconds -1900
         [pscustomobject]@{ Solution = $solution; Version = $version }
     }
 
@@ -76,7 +76,7 @@ Describe 'New-PDataDeletionJob: work in progress in the dataset group' {
         $model = Add-PdTrainedModel
         $training = Add-PdFakeSolutionVersion -SolutionArn $model.Solution.arn -Name 'v2' -Status 'CREATE IN_PROGRESS' -CreatedOffsetSeconds -60
         $null = Add-PdFakeDatasetImportJob -DatasetArn (Get-PdDatasetArn $PdRetailGroup INTERACTIONS) -Name 'nightly' -Status 'CREATE IN_PROGRESS' -CreatedOffsetSeconds -30
-        $null = Add-PdFakeBatchSegmentJob -SolutionVersionArn $model.Version.arn -Name 'audience' -Status 'IN_PROGRESS' -CreatedOffsetSeconds -20
+        $null = Add-PdFakeBatchJob -Kind Segment -SolutionVersionArn $model.Version.arn -Name 'audience' -Status 'IN_PROGRESS' -CreatedOffsetSeconds -20
         $null = Add-PdFakeRecommender -DatasetGroupArn $PdRetailGroup -Name 'top-picks' -CreatedOffsetSeconds -86400 -LastUpdatedOffsetSeconds -10 -UpdateStatus 'CREATE IN_PROGRESS'
         $null = Add-PdFakeRecommender -DatasetGroupArn $PdMediaGroup -Name 'media-new' -Status 'CREATE PENDING'
 

@@ -313,6 +313,30 @@ Describe 'Endpoints' {
         @(Get-PdFakeRequest -Service personalize).operation | Should -Be @('ListDataDeletionJobs', 'DescribeDatasetGroup')
     }
 
+    It 'a blank service endpoint variable counts as unset (CI templates export empty ones): New stages and submits, Get -Detailed learns the caller, all through AWS_ENDPOINT_URL' {
+        $saved = @{ S3 = $env:AWS_ENDPOINT_URL_S3; Sts = $env:AWS_ENDPOINT_URL_STS }
+        try {
+            $env:AWS_ENDPOINT_URL_PERSONALIZE = ' '
+            $env:AWS_ENDPOINT_URL_S3 = ' '
+            $env:AWS_ENDPOINT_URL_STS = ' '
+            $env:AWS_ENDPOINT_URL = $PdFake.Url
+            Clear-PdFakeRequest
+            $job = 'blank-endpoint-user' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup -RoleArn $PdRole -StagingUri $PdStaging -Force -ErrorAction Stop
+            $job.Status | Should -Be 'PENDING'
+            # -Detailed judges the job and writes its receipt, which names the caller (STS GetCallerIdentity).
+            $detailed = Get-PDataDeletionJob -JobArn $job.JobArn -Detailed -ErrorAction Stop -WarningAction SilentlyContinue
+            $detailed.JobArn | Should -Be $job.JobArn
+            $services = @(Get-PdFakeRequest).service | Sort-Object -Unique
+            $services | Should -Contain 'personalize'
+            $services | Should -Contain 's3'
+            $services | Should -Contain 'sts'
+        }
+        finally {
+            $env:AWS_ENDPOINT_URL_S3 = $saved.S3
+            $env:AWS_ENDPOINT_URL_STS = $saved.Sts
+        }
+    }
+
     It 'a malformed -EndpointUrl is InvalidEndpointUrl' {
         { Get-PDataDeletionJob -EndpointUrl 'not a url' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidEndpointUrl,PersonalizeDeletion.Cmdlets.GetPDataDeletionJobCommand'
     }

@@ -603,18 +603,22 @@ function Add-PdFakeDatasetImportJob {
     Add-PdFakeResource -Kind datasetImportJob -Body @{ datasetArn = $DatasetArn; name = $Name; importMode = $ImportMode } -Status $Status -CreatedOffsetSeconds $CreatedOffsetSeconds -LastUpdatedOffsetSeconds $LastUpdatedOffsetSeconds -Fake $Fake
 }
 
-function Add-PdFakeBatchInferenceJob {
+function Add-PdFakeBatchJob {
     <#
     .SYNOPSIS
-    Seeds a batch inference job on a solution version (ListBatchInferenceJobs, DescribeBatchInferenceJob with its
-    jobOutput path). Statuses: PENDING, IN_PROGRESS, ACTIVE, CREATE FAILED.
+    Seeds a batch inference job (ListBatchInferenceJobs, DescribeBatchInferenceJob) or, with -Kind Segment, a batch
+    segment job (ListBatchSegmentJobs, DescribeBatchSegmentJob) on a solution version, with its jobOutput path.
+    Statuses: PENDING, IN_PROGRESS, ACTIVE, CREATE FAILED.
     .EXAMPLE
-    Add-PdFakeBatchInferenceJob -SolutionVersionArn $version.arn -Name 'weekly-recs' -OutputPath 's3://recs-out/weekly/'
+    Add-PdFakeBatchJob -SolutionVersionArn $version.arn -Name 'weekly-recs' -OutputPath 's3://recs-out/weekly/'
+    .EXAMPLE
+    Add-PdFakeBatchJob -Kind Segment -SolutionVersionArn $version.arn -Name 'segments' -Status IN_PROGRESS
     #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] [string] $SolutionVersionArn,
         [Parameter(Mandatory)] [string] $Name,
+        [ValidateSet('Inference', 'Segment')] [string] $Kind = 'Inference',
         [string] $Status = 'ACTIVE',
         [double] $CreatedOffsetSeconds = 0,
         [Nullable[double]] $LastUpdatedOffsetSeconds,
@@ -625,32 +629,7 @@ function Add-PdFakeBatchInferenceJob {
     $body = @{ solutionVersionArn = $SolutionVersionArn; name = $Name }
     if ($OutputPath) { $body.outputPath = $OutputPath }
     if ($InputPath) { $body.inputPath = $InputPath }
-    Add-PdFakeResource -Kind batchInferenceJob -Body $body -Status $Status -CreatedOffsetSeconds $CreatedOffsetSeconds -LastUpdatedOffsetSeconds $LastUpdatedOffsetSeconds -Fake $Fake
-}
-
-function Add-PdFakeBatchSegmentJob {
-    <#
-    .SYNOPSIS
-    Seeds a batch segment job on a solution version (ListBatchSegmentJobs, DescribeBatchSegmentJob with its
-    jobOutput path). Statuses: PENDING, IN_PROGRESS, ACTIVE, CREATE FAILED.
-    .EXAMPLE
-    Add-PdFakeBatchSegmentJob -SolutionVersionArn $version.arn -Name 'segments' -Status IN_PROGRESS
-    #>
-    [CmdletBinding()]
-    param(
-        [Parameter(Mandatory)] [string] $SolutionVersionArn,
-        [Parameter(Mandatory)] [string] $Name,
-        [string] $Status = 'ACTIVE',
-        [double] $CreatedOffsetSeconds = 0,
-        [Nullable[double]] $LastUpdatedOffsetSeconds,
-        [string] $OutputPath,
-        [string] $InputPath,
-        $Fake
-    )
-    $body = @{ solutionVersionArn = $SolutionVersionArn; name = $Name }
-    if ($OutputPath) { $body.outputPath = $OutputPath }
-    if ($InputPath) { $body.inputPath = $InputPath }
-    Add-PdFakeResource -Kind batchSegmentJob -Body $body -Status $Status -CreatedOffsetSeconds $CreatedOffsetSeconds -LastUpdatedOffsetSeconds $LastUpdatedOffsetSeconds -Fake $Fake
+    Add-PdFakeResource -Kind "batch$($Kind)Job" -Body $body -Status $Status -CreatedOffsetSeconds $CreatedOffsetSeconds -LastUpdatedOffsetSeconds $LastUpdatedOffsetSeconds -Fake $Fake
 }
 
 function Add-PdFakeRecommender {

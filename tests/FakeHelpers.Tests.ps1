@@ -20,8 +20,8 @@ Describe 'Fake seeding helpers' {
         $campaign = Add-PdFakeCampaign -SolutionVersionArn $old.arn -Name 'live' -PendingSolutionVersionArn $training.arn
         $dataset = Add-PdFakeDataset -DatasetGroupArn $PdRetailGroup -DatasetType INTERACTIONS
         $import = Add-PdFakeDatasetImportJob -DatasetArn $dataset.datasetArn -Name 'nightly' -Status 'CREATE IN_PROGRESS'
-        $batch = Add-PdFakeBatchInferenceJob -SolutionVersionArn $old.arn -Name 'weekly' -OutputPath 's3://recs-out/weekly/'
-        $segment = Add-PdFakeBatchSegmentJob -SolutionVersionArn $old.arn -Name 'segments' -Status IN_PROGRESS
+        $batch = Add-PdFakeBatchJob -SolutionVersionArn $old.arn -Name 'weekly' -OutputPath 's3://recs-out/weekly/'
+        $segment = Add-PdFakeBatchJob -Kind Segment -SolutionVersionArn $old.arn -Name 'segments' -Status IN_PROGRESS
         $recommender = Add-PdFakeRecommender -DatasetGroupArn $PdMediaGroup -Name 'for-you' -Status 'CREATE IN_PROGRESS'
 
         $solution.arn | Should -Be 'arn:aws:personalize:us-east-1:123456789012:solution/recs'

@@ -19,7 +19,6 @@ namespace PersonalizeDeletion.Assurance
     internal sealed class StsCallerIdentityReader : ICallerIdentityReader, IDisposable
     {
         private const string StsEndpointVariable = "AWS_ENDPOINT_URL_STS";
-        private const string GlobalEndpointVariable = "AWS_ENDPOINT_URL";
 
         private readonly AmazonSecurityTokenServiceClient _client;
         private CallerIdentity? _identity;
@@ -44,23 +43,7 @@ namespace PersonalizeDeletion.Assurance
 
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(session.Region);
 
-            // The SDK takes a blank AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL for an endpoint and then has no URL to call
-            // (CI templates export empty variables): a blank one counts as unset here. Only then is the endpoint set here,
-            // so the profile's services section still applies otherwise.
-            string? stsVariable = Environment.GetEnvironmentVariable(StsEndpointVariable);
-            string? globalVariable = Environment.GetEnvironmentVariable(GlobalEndpointVariable);
-            if (IsBlank(stsVariable) || IsBlank(globalVariable))
-            {
-                string? endpoint = !string.IsNullOrWhiteSpace(stsVariable) ? stsVariable : !string.IsNullOrWhiteSpace(globalVariable) ? globalVariable : null;
-                if (endpoint is not null)
-                {
-                    config.ServiceURL = endpoint.Trim();
-                }
-                else
-                {
-                    config.IgnoreConfiguredEndpointUrls = true;
-                }
-            }
+            BlankEndpointVariables.Apply(config, StsEndpointVariable);
 
             // With a custom endpoint the SDK would otherwise sign for the environment's or the profile's region.
             config.AuthenticationRegion = session.Region;
@@ -100,7 +83,5 @@ namespace PersonalizeDeletion.Assurance
         }
 
         public void Dispose() => _client.Dispose();
-
-        private static bool IsBlank(string? value) => value is not null && value.Trim().Length == 0;
     }
 }

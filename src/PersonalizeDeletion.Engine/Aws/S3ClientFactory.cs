@@ -23,6 +23,7 @@ namespace PersonalizeDeletion.Aws
             }
 
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+            BlankEndpointVariables.Apply(config, "AWS_ENDPOINT_URL_S3");
 
             // Reading ServiceURL makes the SDK resolve its configured endpoint now, so the
             // addressing style can be chosen before the client exists.

@@ -7,6 +7,7 @@ using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
+using PersonalizeDeletion.Aws;
 using PersonalizeDeletion.Personalize.Endpoints;
 using PersonalizeDeletion.Personalize.Protocol;
 
@@ -80,6 +81,8 @@ namespace PersonalizeDeletion.Personalize
             {
                 config.Timeout = timeout;
             }
+
+            BlankEndpointVariables.Apply(config, "AWS_ENDPOINT_URL_PERSONALIZE");
 
             // Set last: ServiceURL clears RegionEndpoint, and an explicit endpoint must win over the
             // environment and profile endpoints the SDK would otherwise pick up.

@@ -56,6 +56,35 @@ namespace PersonalizeDeletion.Tests.Aws
             Assert.Equal("eu-west-1", config.RegionEndpoint.SystemName);
         }
 
+        [Theory]
+        [InlineData(" ", null)]
+        [InlineData(" ", "http://127.0.0.1:9000")]
+        public void BlankEndpointVariablesCountAsUnset(string s3Variable, string? globalVariable)
+        {
+            // CI templates export empty variables; the SDK alone would take a blank one for an endpoint and find no URL.
+            using var dir = new AwsTestDirectory();
+            dir.Process.Set("AWS_ENDPOINT_URL_S3", s3Variable);
+            dir.Process.Set("AWS_ENDPOINT_URL", globalVariable ?? " ");
+
+            var session = AwsSessionResolver.Resolve(new AwsConnectionRequest { AccessKey = "AKIDPARAM", SecretKey = "paramsecret", Region = "eu-west-1" }, dir.Environment);
+            using var client = session.CreateS3Client();
+
+            var config = Assert.IsType<AmazonS3Config>(client.Config);
+            if (globalVariable is null)
+            {
+                Assert.Null(config.ServiceURL);
+                Assert.False(config.ForcePathStyle);
+                Assert.Equal("eu-west-1", config.RegionEndpoint.SystemName);
+            }
+            else
+            {
+                Assert.Equal(globalVariable + "/", config.ServiceURL);
+                Assert.True(config.ForcePathStyle);
+            }
+
+            Assert.Equal("eu-west-1", config.AuthenticationRegion);
+        }
+
         [Fact]
         public void PersonalizeEndpointUrlDoesNotApplyToS3()
         {

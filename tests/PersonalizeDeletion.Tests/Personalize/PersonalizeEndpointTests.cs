@@ -102,6 +102,28 @@ namespace PersonalizeDeletion.Tests.Personalize
         }
 
         [Fact]
+        public void A_blank_AWS_ENDPOINT_URL_counts_as_unset_and_the_regional_endpoint_is_called()
+        {
+            // CI templates export empty variables; the SDK alone would take the blank one for an endpoint and find no URL.
+            using var environment = WithoutConfiguredEndpoints().Set(GlobalEndpointVariable, " ");
+            using var client = PersonalizeClient.Create(StubClients.Credentials, new PersonalizeClientOptions { Region = "eu-west-1" });
+
+            Assert.Equal("https://personalize.eu-west-1.amazonaws.com/", client.DescribeEndpoint());
+        }
+
+        [Fact]
+        public async Task A_blank_AWS_ENDPOINT_URL_PERSONALIZE_counts_as_unset_and_AWS_ENDPOINT_URL_is_called()
+        {
+            using var server = new StubPersonalizeServer().Then(StubResponse.Json(200, "{}"));
+            using var environment = WithoutConfiguredEndpoints().Set(EndpointVariable, " ").Set(GlobalEndpointVariable, server.Url);
+            using var client = PersonalizeClient.Create(StubClients.Credentials, new PersonalizeClientOptions { Region = "eu-central-1" });
+
+            await client.ListDatasetGroupsAsync(null, null, CancellationToken.None);
+
+            Assert.Contains("/eu-central-1/personalize/aws4_request", Assert.Single(server.Requests).Headers["Authorization"]);
+        }
+
+        [Fact]
         public async Task An_explicit_endpoint_wins_over_AWS_ENDPOINT_URL_PERSONALIZE()
         {
             using var server = new StubPersonalizeServer().Then(StubResponse.Json(200, "{}"));
