@@ -1,8 +1,6 @@
 using System;
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Collections.Generic;
-using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 
 namespace PersonalizeDeletion.Staging
@@ -147,11 +145,11 @@ namespace PersonalizeDeletion.Staging
         [MethodImpl(HotPath.Optimize)]
         public static void Fingerprint(ReadOnlySpan<byte> utf8UserId, out ulong key, out uint tag)
         {
-            // XXH3-128 as XxHash128 writes it: the high half big-endian, then the low half.
-            Span<byte> hash = stackalloc byte[16];
-            XxHash128.Hash(utf8UserId, hash);
-            key = BinaryPrimitives.ReadUInt64BigEndian(hash);
-            tag = BinaryPrimitives.ReadUInt32BigEndian(hash.Slice(8));
+            // The first 12 bytes XxHash128.Hash would write (high half big-endian, then the low half), from our own
+            // XXH3 because the library's helpers stay unoptimised inside a command (Xxh3, bench/README.md).
+            Xxh3.Hash128(utf8UserId, out ulong high, out ulong low);
+            key = high;
+            tag = (uint)(low >> 32);
 
             // Zero marks an empty slot; folding the fingerprints whose first 64 bits are zero into those
             // that start with 1 costs 2^-64 in distinctness.
