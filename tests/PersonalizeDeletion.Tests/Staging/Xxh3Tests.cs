@@ -1,7 +1,6 @@
 using System;
 using System.Buffers.Binary;
 using System.IO.Hashing;
-using System.Text;
 using PersonalizeDeletion.Staging;
 using Xunit;
 
@@ -32,24 +31,6 @@ namespace PersonalizeDeletion.Tests.Staging
                     AssertSameAsLibrary(input);
                 }
             }
-        }
-
-        [Theory]
-        [InlineData("")]
-        [InlineData("a")]
-        [InlineData("user-1")]
-        [InlineData("user-00000001")]
-        [InlineData("8f14e45f-ceea-467f-a0e6-2b3c1f0c6a9d")]
-        [InlineData("\u00e9\U0001F600")]
-        public void FingerprintsAreTheFirst96BitsOfXxHash128(string id)
-        {
-            byte[] utf8 = Encoding.UTF8.GetBytes(id);
-            Span<byte> hash = stackalloc byte[16];
-            XxHash128.Hash(utf8, hash);
-            ulong expectedKey = BinaryPrimitives.ReadUInt64BigEndian(hash);
-            UserIdFingerprintSet.Fingerprint(utf8, out ulong key, out uint tag);
-            Assert.Equal(expectedKey == 0 ? 1 : expectedKey, key);
-            Assert.Equal(BinaryPrimitives.ReadUInt32BigEndian(hash.Slice(8)), tag);
         }
 
         [Fact]
