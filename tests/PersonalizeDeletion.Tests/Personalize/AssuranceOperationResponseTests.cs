@@ -334,19 +334,7 @@ namespace PersonalizeDeletion.Tests.Personalize
             Assert.Contains("ListSolutions", error.Message, StringComparison.Ordinal);
         }
 
-        public static TheoryData<string, string, Type> ModelledErrors()
-        {
-            var data = new TheoryData<string, string, Type>();
-            foreach (string operation in Operations)
-            {
-                foreach (string error in Model.ErrorsOf(operation))
-                {
-                    data.Add(operation, error, typeof(PersonalizeServiceException).Assembly.GetType("PersonalizeDeletion.Personalize." + error, throwOnError: true)!);
-                }
-            }
-
-            return data;
-        }
+        public static TheoryData<string, string, Type> ModelledErrors() => Model.ErrorCases(Operations);
 
         [Theory]
         [MemberData(nameof(ModelledErrors))]

@@ -159,19 +159,8 @@ namespace PersonalizeDeletion.Tests.Personalize
             Assert.Equal("n", page.NextToken);
         }
 
-        public static TheoryData<string, string, Type> ModelledErrors()
-        {
-            var data = new TheoryData<string, string, Type>();
-            foreach (var operation in new[] { "CreateDataDeletionJob", "DescribeDataDeletionJob", "ListDataDeletionJobs", "DescribeDatasetGroup", "ListDatasetGroups" })
-            {
-                foreach (var error in Model.ErrorsOf(operation))
-                {
-                    data.Add(operation, error, typeof(PersonalizeServiceException).Assembly.GetType("PersonalizeDeletion.Personalize." + error, throwOnError: true)!);
-                }
-            }
-
-            return data;
-        }
+        public static TheoryData<string, string, Type> ModelledErrors() =>
+            Model.ErrorCases(new[] { "CreateDataDeletionJob", "DescribeDataDeletionJob", "ListDataDeletionJobs", "DescribeDatasetGroup", "ListDatasetGroups" });
 
         [Theory]
         [MemberData(nameof(ModelledErrors))]

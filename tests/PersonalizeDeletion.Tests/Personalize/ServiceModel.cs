@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PersonalizeDeletion.Personalize;
+using Xunit;
 
 namespace PersonalizeDeletion.Tests.Personalize
 {
@@ -37,6 +39,21 @@ namespace PersonalizeDeletion.Tests.Personalize
 
         public IReadOnlyList<string> ErrorsOf(string operation) =>
             Operation(operation).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("shape").GetString()!).ToList();
+
+        /// <summary>Each operation's modelled errors with the exception type our client throws for it, for theories.</summary>
+        public TheoryData<string, string, Type> ErrorCases(IEnumerable<string> operations)
+        {
+            var data = new TheoryData<string, string, Type>();
+            foreach (string operation in operations)
+            {
+                foreach (string error in ErrorsOf(operation))
+                {
+                    data.Add(operation, error, typeof(PersonalizeServiceException).Assembly.GetType("PersonalizeDeletion.Personalize." + error, throwOnError: true)!);
+                }
+            }
+
+            return data;
+        }
 
         public IReadOnlyList<string> MemberNames(string structureShape) =>
             Shape(structureShape).GetProperty("members").EnumerateObject().Select(m => m.Name).ToList();
