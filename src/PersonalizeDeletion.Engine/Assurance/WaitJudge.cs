@@ -41,9 +41,23 @@ namespace PersonalizeDeletion.Assurance
                 }
             }
 
-            // A running job whose group is not known yet holds nothing back: the groups of a wait are learned in its first round.
-            var busy = new HashSet<string>(running.Select(job => job.DatasetGroupArn).OfType<string>(), StringComparer.Ordinal);
-            List<DataDeletionJob> settled = _held.Where(job => job.DatasetGroupArn is null || !busy.Contains(job.DatasetGroupArn)).ToList();
+            // A running job whose group is not known yet (its first Describe was not answered) may be of any group: until
+            // it is known, every completed job is held, so no group is read before all of its jobs have finished.
+            var busy = new HashSet<string>(StringComparer.Ordinal);
+            bool unknownGroupRunning = false;
+            foreach (DataDeletionJob job in running)
+            {
+                if (job.DatasetGroupArn is null)
+                {
+                    unknownGroupRunning = true;
+                }
+                else
+                {
+                    busy.Add(job.DatasetGroupArn);
+                }
+            }
+
+            List<DataDeletionJob> settled = _held.Where(job => job.DatasetGroupArn is null || (!unknownGroupRunning && !busy.Contains(job.DatasetGroupArn))).ToList();
             _held.RemoveAll(settled.Contains);
             release.AddRange(settled);
             return JudgeAsync(release, cancellationToken);

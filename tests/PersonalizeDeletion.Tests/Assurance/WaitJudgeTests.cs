@@ -48,6 +48,25 @@ namespace PersonalizeDeletion.Tests.Assurance
         }
 
         [Fact]
+        public async Task A_running_job_whose_group_is_not_known_yet_holds_every_completed_job_back()
+        {
+            // Its first Describe went unanswered: it may belong to the completed job's group, which must not be read yet.
+            DataDeletionJob done = Job(Shop, "done", DataDeletionJob.StatusCompleted);
+            DataDeletionJob unknown = Job(Shop, "unknown", DataDeletionJob.StatusInProgress);
+            unknown.DatasetGroupArn = null;
+
+            Assert.Empty((await _judge.ReleaseAsync(new[] { done }, new[] { unknown }, CancellationToken.None)).Outcomes);
+            Assert.Empty(_personalize.Calls);
+
+            unknown.DatasetGroupArn = Shop;
+            unknown.Status = DataDeletionJob.StatusCompleted;
+            AssuranceJudgement judgement = await _judge.ReleaseAsync(new[] { unknown }, Array.Empty<DataDeletionJob>(), CancellationToken.None);
+
+            Assert.Equal(new[] { done, unknown }, judgement.Outcomes.Select(outcome => outcome.Job));
+            Assert.Equal(1, _personalize.CallsTo("ListSolutions " + Shop));
+        }
+
+        [Fact]
         public async Task A_failed_job_is_released_at_once_without_a_call()
         {
             DataDeletionJob failed = Job(Shop, "failed", DataDeletionJob.StatusFailed);
