@@ -91,7 +91,7 @@ namespace PersonalizeDeletion.Assurance
             foreach (SolutionInfo solution in solutions.Where(s => s.SolutionArn is not null))
             {
                 (bool read, List<SolutionVersionInfo>? versions) = await TryAsync("ListSolutionVersions", EveryCheck, () =>
-                    ReadAllUnlessGoneAsync<SolutionVersionInfo>((token, size, ct) => _client.ListSolutionVersionsAsync(solution.SolutionArn, token, size, ct), "ListSolutionVersions", cancellationToken), cancellationToken).ConfigureAwait(false);
+                    UnlessGoneAsync(() => PageReader.ReadAllAsync<SolutionVersionInfo>((token, size, ct) => _client.ListSolutionVersionsAsync(solution.SolutionArn, token, size, ct), "ListSolutionVersions", cancellationToken)), cancellationToken).ConfigureAwait(false);
                 if (!read)
                 {
                     return null;
@@ -119,7 +119,7 @@ namespace PersonalizeDeletion.Assurance
             foreach (DatasetInfo dataset in datasets.Where(d => d.DatasetArn is not null))
             {
                 (bool read, List<DatasetImportJobInfo>? jobs) = await TryAsync("ListDatasetImportJobs", AssuranceCheck.ConcurrentActivity, () =>
-                    ReadAllUnlessGoneAsync<DatasetImportJobInfo>((token, size, ct) => _client.ListDatasetImportJobsAsync(dataset.DatasetArn, token, size, ct), "ListDatasetImportJobs", cancellationToken), cancellationToken).ConfigureAwait(false);
+                    UnlessGoneAsync(() => PageReader.ReadAllAsync<DatasetImportJobInfo>((token, size, ct) => _client.ListDatasetImportJobsAsync(dataset.DatasetArn, token, size, ct), "ListDatasetImportJobs", cancellationToken)), cancellationToken).ConfigureAwait(false);
                 if (!read)
                 {
                     return null;
@@ -145,7 +145,7 @@ namespace PersonalizeDeletion.Assurance
             foreach (RecommenderInfo summary in recommenders.Where(r => r.RecommenderArn is not null))
             {
                 (bool read, RecommenderInfo? recommender) = await TryAsync("DescribeRecommender", AssuranceCheck.ConcurrentActivity, () =>
-                    DescribeUnlessGoneAsync(() => _client.DescribeRecommenderAsync(summary.RecommenderArn!, cancellationToken)), cancellationToken).ConfigureAwait(false);
+                    UnlessGoneAsync(() => _client.DescribeRecommenderAsync(summary.RecommenderArn!, cancellationToken)), cancellationToken).ConfigureAwait(false);
                 if (!read)
                 {
                     return null;
@@ -175,7 +175,7 @@ namespace PersonalizeDeletion.Assurance
             {
                 string solutionArn = model.Solution.SolutionArn!;
                 (bool listed, List<CampaignInfo>? campaigns) = await TryAsync("ListCampaigns", AssuranceCheck.CampaignsToUpdate, () =>
-                    ReadAllUnlessGoneAsync<CampaignInfo>((token, size, ct) => _client.ListCampaignsAsync(solutionArn, token, size, ct), "ListCampaigns", cancellationToken), cancellationToken).ConfigureAwait(false);
+                    UnlessGoneAsync(() => PageReader.ReadAllAsync<CampaignInfo>((token, size, ct) => _client.ListCampaignsAsync(solutionArn, token, size, ct), "ListCampaigns", cancellationToken)), cancellationToken).ConfigureAwait(false);
                 if (!listed)
                 {
                     return null;
@@ -184,7 +184,7 @@ namespace PersonalizeDeletion.Assurance
                 foreach (CampaignInfo summary in (campaigns ?? new List<CampaignInfo>()).Where(c => c.CampaignArn is not null && ResourceStatus.CampaignMayServe(c.Status)))
                 {
                     (bool read, CampaignInfo? campaign) = await TryAsync("DescribeCampaign", AssuranceCheck.CampaignsToUpdate, () =>
-                        DescribeUnlessGoneAsync(() => _client.DescribeCampaignAsync(summary.CampaignArn!, cancellationToken)), cancellationToken).ConfigureAwait(false);
+                        UnlessGoneAsync(() => _client.DescribeCampaignAsync(summary.CampaignArn!, cancellationToken)), cancellationToken).ConfigureAwait(false);
                     if (!read)
                     {
                         return null;
@@ -208,7 +208,7 @@ namespace PersonalizeDeletion.Assurance
                 BatchJobInfo summary = batchJob.Job;
                 string operation = batchJob.Kind == ExternalCopyKind.BatchInferenceJob ? "DescribeBatchInferenceJob" : "DescribeBatchSegmentJob";
                 (bool read, BatchJobInfo? described) = await TryAsync(operation, AssuranceCheck.ExternalCopies, () =>
-                    DescribeUnlessGoneAsync(() => batchJob.Kind == ExternalCopyKind.BatchInferenceJob
+                    UnlessGoneAsync(() => batchJob.Kind == ExternalCopyKind.BatchInferenceJob
                         ? _client.DescribeBatchInferenceJobAsync(summary.JobArn!, cancellationToken)
                         : _client.DescribeBatchSegmentJobAsync(summary.JobArn!, cancellationToken)), cancellationToken).ConfigureAwait(false);
                 if (!read)
@@ -252,19 +252,7 @@ namespace PersonalizeDeletion.Assurance
             batchJob.Job.LastUpdatedDateTime);
 
         // A resource deleted between the list and this call is no longer there to judge: null, not a failure.
-        private static async Task<List<T>?> ReadAllUnlessGoneAsync<T>(Func<string?, int, CancellationToken, Task<Page<T>>> readPage, string operation, CancellationToken cancellationToken)
-        {
-            try
-            {
-                return await PageReader.ReadAllAsync(readPage, operation, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ResourceNotFoundException)
-            {
-                return null;
-            }
-        }
-
-        private static async Task<T?> DescribeUnlessGoneAsync<T>(Func<Task<T>> describe)
+        private static async Task<T?> UnlessGoneAsync<T>(Func<Task<T>> describe)
             where T : class
         {
             try

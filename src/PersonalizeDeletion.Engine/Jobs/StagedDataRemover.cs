@@ -24,8 +24,6 @@ namespace PersonalizeDeletion.Jobs
     /// </summary>
     internal sealed class StagedDataRemover
     {
-        private const int PageSize = 100;
-
         private readonly IStagedDataStore _store;
         private readonly Func<string?, IPersonalizeClient> _clientForRegion;
         private readonly Dictionary<string, List<DataDeletionJobInfo>> _listings = new Dictionary<string, List<DataDeletionJobInfo>>(StringComparer.Ordinal);
@@ -189,15 +187,8 @@ namespace PersonalizeDeletion.Jobs
             }
 
             IPersonalizeClient client = _clientForRegion(PersonalizeArn.TryParse(datasetGroupArn, out PersonalizeArn? group) ? group!.Region : null);
-            var jobs = new List<DataDeletionJobInfo>();
-            string? token = null;
-            do
-            {
-                Page<DataDeletionJobInfo> page = await client.ListDataDeletionJobsAsync(datasetGroupArn, token, PageSize, cancellationToken).ConfigureAwait(false);
-                jobs.AddRange(page.Items);
-                token = page.NextToken;
-            }
-            while (token is not null);
+            List<DataDeletionJobInfo> jobs = await PageReader.ReadAllAsync<DataDeletionJobInfo>(
+                (token, size, ct) => client.ListDataDeletionJobsAsync(datasetGroupArn, token, size, ct), "ListDataDeletionJobs", cancellationToken).ConfigureAwait(false);
 
             _listings[datasetGroupArn] = jobs;
             return jobs;
