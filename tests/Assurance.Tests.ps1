@@ -451,8 +451,25 @@ Describe 'Receipts' {
         $thrown = { Wait-PDataDeletionJob -JobArn $arn -ReceiptPath $file } | Should -Throw -PassThru
         $thrown.FullyQualifiedErrorId | Should -Be "ReceiptPathNotFound,$WaitId"
         $thrown.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        # A drive that does not exist is a folder that does not exist, not a provider's raw error.
+        { Wait-PDataDeletionJob -JobArn $arn -ReceiptPath 'NoSuchDrive:/receipts' -ErrorAction Stop } | Should -Throw -ErrorId "ReceiptPathNotFound,$WaitId"
         @(Get-PdFakeRequest -Service personalize).Count | Should -Be 0
         Test-Path $missing | Should -BeFalse
+    }
+
+    It '-WhatIf writes no receipt and says which it would write; the output jobs still carry theirs' {
+        Add-PdFakeUserRecord -DatasetGroupArn $PdRetailGroup -UserId 'u1' | Out-Null
+        $folder = New-PdReceiptFolder
+        $created = 'u1' | New-PDataDeletionJob -DatasetGroupArn $PdRetailGroup @Submit
+
+        # The "What if" lines go to the host: a child session's output shows them.
+        $module = Join-Path $PdModulePath 'PersonalizeDeletion.psd1'
+        $output = Invoke-PdChildPwsh "Import-Module '$module'; `$done = Wait-PDataDeletionJob -JobArn '$($created.JobArn)' -PollInterval 1 -ReceiptPath '$folder' -WhatIf; 'STATUS=' + `$done.Status; 'RECEIPT=' + `$done.Receipt.JobArn"
+
+        "$output" | Should -Match 'STATUS=COMPLETED'
+        "$output" | Should -Match ([regex]::Escape("RECEIPT=$($created.JobArn)"))
+        "$output" | Should -Match ('What if: Performing the operation "Write the receipt of data deletion job {0}" on target "{1}"' -f [regex]::Escape($created.JobName), [regex]::Escape((Join-Path $folder "$($created.JobName).receipt.json")))
+        @(Get-ChildItem $folder -Force).Count | Should -Be 0
     }
 
     It 'takes a PowerShell path, relative to the current location' {

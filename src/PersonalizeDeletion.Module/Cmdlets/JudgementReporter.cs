@@ -127,6 +127,12 @@ namespace PersonalizeDeletion.Cmdlets
         private void WriteReceipt(DataDeletionJob job)
         {
             DataDeletionReceipt receipt = job.Receipt!;
+            string target = Path.Combine(_receiptFolder!, (receipt.JobName ?? "?") + DataDeletionReceiptWriter.FileSuffix);
+            if (!_cmdlet.ShouldProcess(target, $"Write the receipt of data deletion job {AssuranceWarnings.JobName(job)}"))
+            {
+                return;
+            }
+
             ReceiptWriteResult result;
             try
             {
@@ -134,8 +140,7 @@ namespace PersonalizeDeletion.Cmdlets
             }
             catch (Exception failure) when (failure is IOException || failure is UnauthorizedAccessException || failure is ArgumentException)
             {
-                string path = Path.Combine(_receiptFolder!, (receipt.JobName ?? "?") + DataDeletionReceiptWriter.FileSuffix);
-                NotWritten(path, $"Could not write the receipt of data deletion job {AssuranceWarnings.JobName(job)} to {path}: {failure.Message}", failure);
+                NotWritten(target, $"Could not write the receipt of data deletion job {AssuranceWarnings.JobName(job)} to {target}: {failure.Message}", failure);
                 return;
             }
 

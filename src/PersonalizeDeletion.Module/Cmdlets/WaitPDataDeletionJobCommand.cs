@@ -96,8 +96,18 @@ namespace PersonalizeDeletion.Cmdlets
             if (ReceiptPath is not null)
             {
                 // Checked before the wait, which can take a day: a runbook must not learn at the end that it has nowhere to write.
-                string folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(ReceiptPath, out ProviderInfo provider, out _);
-                if (provider.Name != "FileSystem" || !System.IO.Directory.Exists(folder))
+                string? folder = null;
+                ProviderInfo? provider = null;
+                try
+                {
+                    folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(ReceiptPath, out provider, out _);
+                }
+                catch (Exception unknown) when (unknown is DriveNotFoundException || unknown is ProviderNotFoundException || unknown is ItemNotFoundException)
+                {
+                    // A drive or provider that does not exist is a folder that does not exist.
+                }
+
+                if (folder is null || provider?.Name != "FileSystem" || !System.IO.Directory.Exists(folder))
                 {
                     ThrowTerminatingError(ErrorRecordFactory.Create(ErrorIds.ReceiptPathNotFound,
                         new ItemNotFoundException($"-ReceiptPath '{ReceiptPath}' is not an existing folder of the file system. Create it first (New-Item -ItemType Directory)."), ReceiptPath));
