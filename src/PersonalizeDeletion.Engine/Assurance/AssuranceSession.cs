@@ -43,7 +43,7 @@ namespace PersonalizeDeletion.Assurance
 
         /// <summary>
         /// Judges each job: a FAILED one needs no call; a running one is checked for work overlapping its run so far;
-        /// a COMPLETED one is judged in full. Jobs keep their order in the result.
+        /// a COMPLETED one is judged in full. Each job carries its judgement; jobs keep their order in the result.
         /// </summary>
         public async Task<AssuranceJudgement> JudgeAsync(IReadOnlyList<DataDeletionJob> jobs, CancellationToken cancellationToken)
         {
@@ -67,7 +67,9 @@ namespace PersonalizeDeletion.Assurance
                     }
                 }
 
-                outcomes.Add(OutcomeJudge.Judge(job, resources, deployments));
+                DeletionOutcome outcome = OutcomeJudge.Judge(job, resources, deployments);
+                job.Judged(outcome);
+                outcomes.Add(outcome);
             }
 
             return new AssuranceJudgement(outcomes, _problems.TakeNew());

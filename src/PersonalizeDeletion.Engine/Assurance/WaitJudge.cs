@@ -75,15 +75,7 @@ namespace PersonalizeDeletion.Assurance
             return JudgeAsync(release, cancellationToken);
         }
 
-        private async Task<AssuranceJudgement> JudgeAsync(List<DataDeletionJob> jobs, CancellationToken cancellationToken)
-        {
-            AssuranceJudgement judgement = await _session.JudgeAsync(jobs, cancellationToken).ConfigureAwait(false);
-            foreach (DeletionOutcome outcome in judgement.Outcomes)
-            {
-                outcome.Job.Judged(outcome);
-            }
-
-            return judgement;
-        }
+        private Task<AssuranceJudgement> JudgeAsync(List<DataDeletionJob> jobs, CancellationToken cancellationToken) =>
+            _session.JudgeAsync(jobs, cancellationToken);
     }
 }

@@ -40,13 +40,7 @@ namespace PersonalizeDeletion.Cmdlets
         /// <summary>Judges the jobs as they are now (Get-PDataDeletionJob -Detailed) and shows the judgement.</summary>
         public IReadOnlyList<DataDeletionJob> Judge(IReadOnlyList<DataDeletionJob> jobs)
         {
-            AssuranceJudgement judgement = _cmdlet.Await(token => Session.JudgeAsync(jobs, token));
-            foreach (DeletionOutcome outcome in judgement.Outcomes)
-            {
-                outcome.Job.Judged(outcome);
-            }
-
-            return Show(judgement);
+            return Show(_cmdlet.Await(token => Session.JudgeAsync(jobs, token)));
         }
 
         /// <summary>The judged jobs in order, after their warnings and receipts; the caller outputs them.</summary>
