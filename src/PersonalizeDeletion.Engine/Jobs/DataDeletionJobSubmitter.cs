@@ -285,9 +285,7 @@ namespace PersonalizeDeletion.Jobs
             }
         }
 
-        private static bool IsThrottling(Exception failure) =>
-            failure is PersonalizeServiceException service
-            && (service.ErrorCode == "ThrottlingException" || service.ErrorCode == "TooManyRequestsException" || service.StatusCode == 429);
+        private static bool IsThrottling(Exception failure) => failure is PersonalizeServiceException { IsThrottling: true };
 
         private static JobOutcomeUnknownException Unknown(CreateDataDeletionJobInput input, string reason, Exception? lastFailure) =>
             new JobOutcomeUnknownException(input.JobName, JobArnFor(input), reason, lastFailure);

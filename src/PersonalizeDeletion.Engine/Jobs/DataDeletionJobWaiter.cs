@@ -87,7 +87,7 @@ namespace PersonalizeDeletion.Jobs
                     // Not in its group's listing: the group we were told may be wrong, so ask about the job itself.
                     needDescribe.AddRange(byArn.Values);
                 }
-                catch (PersonalizeServiceException failure) when (IsThrottling(failure))
+                catch (PersonalizeServiceException failure) when (failure.IsThrottling)
                 {
                     throttled = true;
                 }
@@ -118,7 +118,7 @@ namespace PersonalizeDeletion.Jobs
                         newlyFinished.Add(job);
                     }
                 }
-                catch (PersonalizeServiceException failure) when (IsThrottling(failure))
+                catch (PersonalizeServiceException failure) when (failure.IsThrottling)
                 {
                     describeCalls++;
                     throttled = true;
@@ -132,8 +132,5 @@ namespace PersonalizeDeletion.Jobs
 
             return new PollRound(newlyFinished, listCalls, describeCalls, throttled, failures);
         }
-
-        private static bool IsThrottling(PersonalizeServiceException failure) =>
-            failure.ErrorCode == "ThrottlingException" || failure.ErrorCode == "Throttling" || failure.ErrorCode == "TooManyRequestsException";
     }
 }

@@ -25,6 +25,10 @@ namespace PersonalizeDeletion.Personalize
         /// have been carried out (a Create may have created the job this error now refuses).
         /// </summary>
         public bool AfterUnansweredAttempt { get; internal set; }
+
+        /// <summary>The service asked for fewer requests (any of its throttling codes, or HTTP 429): read again later.</summary>
+        public bool IsThrottling =>
+            ErrorCode == "ThrottlingException" || ErrorCode == "Throttling" || ErrorCode == "TooManyRequestsException" || StatusCode == 429;
     }
 
     public sealed class ResourceNotFoundException : PersonalizeServiceException
