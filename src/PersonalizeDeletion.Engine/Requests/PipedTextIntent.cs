@@ -38,7 +38,7 @@ namespace PersonalizeDeletion.Requests
             string line = lineEnd < 0 ? text : text.Substring(0, lineEnd);
             foreach (string field in line.Split(FieldSeparators))
             {
-                if (string.Equals(Unquote(field), UserIdCsv.HeaderName, StringComparison.OrdinalIgnoreCase))
+                if (UserIdCsv.IsHeaderName(UserIdCsv.UnquoteHeaderField(field)))
                 {
                     return true;
                 }
@@ -95,14 +95,5 @@ namespace PersonalizeDeletion.Requests
         }
 
         private static bool IsSeparator(char c) => c == '/' || c == '\\';
-
-        /// <summary>The field without surrounding white space, byte order mark and double quotes.</summary>
-        private static string Unquote(string field)
-        {
-            string trimmed = field.Trim().Trim('\uFEFF').Trim();
-            return trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[trimmed.Length - 1] == '"'
-                ? trimmed.Substring(1, trimmed.Length - 2).Trim()
-                : trimmed;
-        }
     }
 }

@@ -59,13 +59,13 @@ namespace PersonalizeDeletion.Staging
         private static string Describe(ReadOnlySpan<byte> line)
         {
             string text = Encoding.UTF8.GetString(line.ToArray());
-            string[] fields = text.Split(',').Select(Unquote).ToArray();
-            if (fields.Length > 1 && fields.Any(IsHeaderName))
+            string[] fields = text.Split(',').Select(UserIdCsv.UnquoteHeaderField).ToArray();
+            if (fields.Length > 1 && fields.Any(UserIdCsv.IsHeaderName))
             {
                 return $"its header has {fields.Length} columns; a job reads only files with the one column USER_ID";
             }
 
-            if (fields.Length == 1 && IsHeaderName(fields[0]))
+            if (fields.Length == 1 && UserIdCsv.IsHeaderName(fields[0]))
             {
                 // A variant of the header itself (case, quotes, spaces), so safe to show.
                 string quoted = text.TrimStart().StartsWith("\"", StringComparison.Ordinal)
@@ -75,14 +75,6 @@ namespace PersonalizeDeletion.Staging
             }
 
             return NotAHeader;
-        }
-
-        private static bool IsHeaderName(string field) => string.Equals(field, UserIdCsv.HeaderName, StringComparison.OrdinalIgnoreCase);
-
-        private static string Unquote(string field)
-        {
-            string trimmed = field.Trim();
-            return trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[trimmed.Length - 1] == '"' ? trimmed.Substring(1, trimmed.Length - 2).Trim() : trimmed;
         }
     }
 }

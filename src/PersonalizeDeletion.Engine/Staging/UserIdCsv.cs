@@ -22,6 +22,21 @@ namespace PersonalizeDeletion.Staging
         /// <summary>The header row, <c>USER_ID</c> and a line feed.</summary>
         public static ReadOnlySpan<byte> HeaderLine => new[] { (byte)'U', (byte)'S', (byte)'E', (byte)'R', (byte)'_', (byte)'I', (byte)'D', (byte)'\n' };
 
+        /// <summary>True when a header field names the USER_ID column, in any case, as Import-Csv binds it.</summary>
+        public static bool IsHeaderName(string name) => string.Equals(name, HeaderName, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// A header field as a person reads it: without surrounding white space, byte order mark and double quotes. For
+        /// recognising a header line in text, not for reading IDs (the file reader parses RFC 4180 itself).
+        /// </summary>
+        public static string UnquoteHeaderField(string field)
+        {
+            string trimmed = field.Trim().Trim('\uFEFF').Trim();
+            return trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[trimmed.Length - 1] == '"'
+                ? trimmed.Substring(1, trimmed.Length - 2).Trim()
+                : trimmed;
+        }
+
         [MethodImpl(HotPath.Optimize)]
         public static bool NeedsQuoting(string userId)
         {

@@ -178,13 +178,13 @@ namespace PersonalizeDeletion.Staging
         /// </summary>
         private void SelectColumn(List<string> names, long line)
         {
-            int column = names.FindIndex(IsUserIdColumn);
+            int column = names.FindIndex(UserIdCsv.IsHeaderName);
             if (column < 0)
             {
                 throw Fail(line, "the first line must be the header USER_ID, or a header with a USER_ID column.");
             }
 
-            if (names.FindLastIndex(IsUserIdColumn) != column)
+            if (names.FindLastIndex(UserIdCsv.IsHeaderName) != column)
             {
                 throw Fail(line, "the header names the USER_ID column more than once.");
             }
@@ -573,7 +573,6 @@ namespace PersonalizeDeletion.Staging
             return new UserIdFileException(errorId, Format("Line {0} of the user ID file '{1}': {2}", line, _path, reason), _path, line, inner);
         }
 
-        private static bool IsUserIdColumn(string name) => string.Equals(name, UserIdCsv.HeaderName, StringComparison.OrdinalIgnoreCase);
 
         private static string Format(string format, params object[] args) =>
             string.Format(CultureInfo.InvariantCulture, format, args);
