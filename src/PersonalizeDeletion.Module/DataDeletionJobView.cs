@@ -41,12 +41,12 @@ namespace PersonalizeDeletion
 
         /// <summary>A time in the job table: to the second, saying it is UTC (<c>2026-11-28 09:41:07 UTC</c>).</summary>
         public static string? TableTime(object? value) =>
-            Unwrap(value) is DateTime time ? time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : null;
+            PSObjectValue.Unwrap(value) is DateTime time ? time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : null;
 
         /// <summary>A job's duration in the job table: <c>00:04:12</c>, with days in front from one day on (<c>1d 06:00:05</c>).</summary>
         public static string? TableDuration(object? job)
         {
-            object? value = Unwrap(job) is DataDeletionJob known ? known.Elapsed : Unwrap((job as PSObject)?.Properties["Duration"]?.Value);
+            object? value = PSObjectValue.Unwrap(job) is DataDeletionJob known ? known.Elapsed : PSObjectValue.Unwrap((job as PSObject)?.Properties["Duration"]?.Value);
             TimeSpan? duration = value switch
             {
                 TimeSpan span => span,
@@ -72,6 +72,5 @@ namespace PersonalizeDeletion
             return wrapped;
         }
 
-        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
     }
 }

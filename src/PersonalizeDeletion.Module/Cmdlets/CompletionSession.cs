@@ -32,7 +32,7 @@ namespace PersonalizeDeletion.Cmdlets
                     SecretKey = Text(boundParameters, "SecretKey"),
                     SessionToken = Text(boundParameters, "SessionToken"),
                     EndpointUrl = Text(boundParameters, "EndpointUrl"),
-                    Credential = Unwrap(boundParameters?["Credential"]),
+                    Credential = PSObjectValue.Unwrap(boundParameters?["Credential"]),
                     StoredCredentials = ShellVariable("StoredAWSCredentials"),
                     StoredRegion = ShellVariable("StoredAWSRegion"),
                 };
@@ -52,16 +52,15 @@ namespace PersonalizeDeletion.Cmdlets
         public static string Word(string? wordToComplete) => (wordToComplete ?? string.Empty).Trim('\'', '"');
 
         /// <summary>A bound parameter's value as text, or null.</summary>
-        public static string? Text(IDictionary? parameters, string name) => Unwrap(parameters?[name])?.ToString();
+        public static string? Text(IDictionary? parameters, string name) => PSObjectValue.Unwrap(parameters?[name])?.ToString();
 
-        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
         private static object? ShellVariable(string name)
         {
             // Completers run on the pipeline thread while TabExpansion2 is running, where SessionStateProxy calls
             // are refused; a nested script block reads the variable in the caller's scope instead.
             Collection<PSObject> values = ScriptBlock.Create("Get-Variable -Name $args[0] -ValueOnly -ErrorAction Ignore").Invoke(name);
-            return values.Count == 0 ? null : Unwrap(values[0]);
+            return values.Count == 0 ? null : PSObjectValue.Unwrap(values[0]);
         }
     }
 }

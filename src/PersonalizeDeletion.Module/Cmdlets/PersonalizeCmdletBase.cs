@@ -108,9 +108,9 @@ namespace PersonalizeDeletion.Cmdlets
                 SecretKey = SecretKey,
                 SessionToken = SessionToken,
                 EndpointUrl = EndpointUrl,
-                Credential = Unwrap(Credential),
-                StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
-                StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")),
+                Credential = PSObjectValue.Unwrap(Credential),
+                StoredCredentials = PSObjectValue.Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
+                StoredRegion = PSObjectValue.Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")),
             };
             foreach (string parameter in ConnectionParameters)
             {
@@ -262,7 +262,6 @@ namespace PersonalizeDeletion.Cmdlets
             return null;
         }
 
-        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
         public void Dispose()
         {

@@ -13,7 +13,7 @@ namespace PersonalizeDeletion.Cmdlets
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            string prefix = CompletionSession.Word(wordToComplete);
             string? location = fakeBoundParameters?["ProfileLocation"] as string;
             try
             {

@@ -13,10 +13,9 @@ namespace PersonalizeDeletion.Cmdlets
     /// </summary>
     public sealed class StatusCompleter : IArgumentCompleter
     {
-
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            string prefix = CompletionSession.Word(wordToComplete);
             return DataDeletionJob.DocumentedStatuses
                 .Where(status => status.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(status => new CompletionResult(status, status, CompletionResultType.ParameterValue, status));
