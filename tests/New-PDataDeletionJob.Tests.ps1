@@ -139,12 +139,17 @@ Describe 'New-PDataDeletionJob' {
         It 'applies AWS parameters carried by a piped object that names data to that object, as by-property-name binding would' {
             Set-PdFakeS3Object -Bucket 'customer-data' -Key 'eu/list-1.csv' -Content "USER_ID`nx`n" -Region 'eu-west-1'
             Set-PdFakeS3Object -Bucket 'customer-data' -Key 'eu/list-2.csv' -Content "USER_ID`ny`n" -Region 'eu-west-1'
-            $jobs = @(
+            $all = @(
                 [pscustomobject]@{ DataLocation = 's3://customer-data/eu/list-1.csv'; Region = 'eu-west-1' }
                 [pscustomobject]@{ DataLocation = 's3://customer-data/eu/list-2.csv'; Region = 'eu-west-1' }
-            ) | New-PDataDeletionJob -DatasetGroupArn $PdEuGroup -RoleArn $PdRole -Force -WarningVariable warned
+            ) | New-PDataDeletionJob -DatasetGroupArn $PdEuGroup -RoleArn $PdRole -Force -WarningVariable warned -Verbose 4>&1
+            $jobs = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+            $verbose = ($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
             @(Get-PdFakeRequest -Service s3 | Where-Object operation -EQ 'HeadObject').region | Sort-Object -Unique | Should -Be 'eu-west-1'
             @($jobs).Count | Should -Be 2
+            # -Verbose names where the region came from: the piped object, not the command line.
+            $verbose | Should -Match 'Region: eu-west-1 \(Region property of the piped object\)'
+            $verbose | Should -Not -Match '-Region parameter'
             # Each object's batch ends once, when the target changes: no empty batch in between ("nothing came in").
             $warned.Count | Should -Be 0
         }

@@ -28,7 +28,6 @@ namespace PersonalizeDeletion.Cmdlets
         private bool _commandLineInputsAdded;
         private bool _connectionOverride;
         private string? _commandLineConnectionKey;
-        private HashSet<string> _commandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
         /// User IDs, and everything else that comes down the pipeline. The cmdlet binds piped objects itself
@@ -146,8 +145,8 @@ namespace PersonalizeDeletion.Cmdlets
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             _userIdBoundByName = MyInvocation.BoundParameters.ContainsKey(nameof(UserId));
-            _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             bool whatIf = (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIfGiven) && whatIfGiven is SwitchParameter w && w.IsPresent)
                 || (GetVariableValue("WhatIfPreference") is object preference && LanguagePrimitives.IsTrue(preference));
 
@@ -256,7 +255,7 @@ namespace PersonalizeDeletion.Cmdlets
                 else
                 {
                     // An object: read it the way ValueFromPipelineByPropertyName would have bound it.
-                    using PipelineInput input = PipelineInput.Read(this, PSObject.AsPSObject(item), _commandLine);
+                    using PipelineInput input = PipelineInput.Read(this, PSObject.AsPSObject(item), BoundOnCommandLine);
                     _connectionOverride = input.HasConnectionValues;
                     try
                     {

@@ -81,6 +81,22 @@ namespace PersonalizeDeletion.Cmdlets
             _boundOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
         }
 
+        /// <summary>The parameters bound on the command line (known from BeginProcessing on).</summary>
+        private protected ISet<string> BoundOnCommandLine => _boundOnCommandLine ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        private object? ValueOf(string connectionParameter) => connectionParameter switch
+        {
+            "Region" => Region,
+            "ProfileName" => ProfileName,
+            "ProfileLocation" => ProfileLocation,
+            "AccessKey" => AccessKey,
+            "SecretKey" => SecretKey,
+            "SessionToken" => SessionToken,
+            "Credential" => Credential,
+            "EndpointUrl" => EndpointUrl,
+            _ => throw new ArgumentOutOfRangeException(nameof(connectionParameter), connectionParameter, "Not a connection parameter."),
+        };
+
         /// <summary>Identifies the current AWS parameter values (in memory only; it holds the secret key).</summary>
         internal string ConnectionKey => string.Join("\u001f", Region, ProfileName, ProfileLocation, AccessKey, SecretKey, SessionToken,
             EndpointUrl, Credential is null ? string.Empty : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Credential).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -112,9 +128,11 @@ namespace PersonalizeDeletion.Cmdlets
                 StoredCredentials = PSObjectValue.Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
                 StoredRegion = PSObjectValue.Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")),
             };
+            // A connection parameter with a value that the command line did not bind came from a piped object: bound by
+            // property name, or (New-PDataDeletionJob) taken from the object itself.
             foreach (string parameter in ConnectionParameters)
             {
-                if (_boundOnCommandLine is not null && !_boundOnCommandLine.Contains(parameter) && MyInvocation.BoundParameters.ContainsKey(parameter))
+                if (_boundOnCommandLine is not null && !_boundOnCommandLine.Contains(parameter) && ValueOf(parameter) is not null)
                 {
                     request.FromPipeline.Add(parameter);
                 }
