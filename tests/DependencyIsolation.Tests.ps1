@@ -53,7 +53,16 @@ BeforeAll {
             $arguments = @((Join-Path $PSHOME 'pwsh.dll')) + $arguments
         }
         $errorFile = Join-Path $PdTemp ("child-" + [guid]::NewGuid().ToString('n') + '.err')
-        $output = & $pwshHost @arguments 2> $errorFile
+        # Without multicore JIT. pwsh records the methods it compiles in a profile shared by every pwsh of the user
+        # (StartupProfileData-NonInteractive in its cache folder) and, at the next start, compiles them again on a
+        # background thread as soon as their assembly loads. After a pwsh that ran our cmdlets, that background
+        # compilation loads the engine moments after Import-Module, whatever the import did: the runtime replaying
+        # another process, not this module. The value is hexadecimal, like every DOTNET_ setting: more processors than
+        # any machine has turns the feature off.
+        $savedMinimum = $env:DOTNET_MultiCoreJitMinNumCpus
+        $env:DOTNET_MultiCoreJitMinNumCpus = 'FFFF'
+        try { $output = & $pwshHost @arguments 2> $errorFile }
+        finally { $env:DOTNET_MultiCoreJitMinNumCpus = $savedMinimum }
         $exitCode = $LASTEXITCODE
         $errorText = Get-Content $errorFile -Raw
         if ($exitCode -ne 0) { throw "The child session failed (exit code $exitCode): $errorText $($output -join "`n")" }
