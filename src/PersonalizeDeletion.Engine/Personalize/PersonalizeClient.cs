@@ -147,13 +147,8 @@ namespace PersonalizeDeletion.Personalize
             return response.DataDeletionJob ?? throw MissingMember("DescribeDataDeletionJob", "dataDeletionJob");
         }
 
-        public async Task<Page<DataDeletionJobInfo>> ListDataDeletionJobsAsync(string? datasetGroupArn, string? nextToken, int? maxResults, CancellationToken cancellationToken)
-        {
-            var request = new ListDataDeletionJobsRequest { DatasetGroupArn = datasetGroupArn, NextToken = nextToken, MaxResults = maxResults };
-            var response = await SendAsync<ListDataDeletionJobsResponse>(
-                request, ListDataDeletionJobsRequestMarshaller.Instance, ListDataDeletionJobsResponseUnmarshaller.Instance, cancellationToken).ConfigureAwait(false);
-            return new Page<DataDeletionJobInfo>(response.DataDeletionJobs, response.NextToken);
-        }
+        public Task<Page<DataDeletionJobInfo>> ListDataDeletionJobsAsync(string? datasetGroupArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            ListAsync(new ListDataDeletionJobsRequest(), datasetGroupArn, nextToken, maxResults, "dataDeletionJobs", DataDeletionJobUnmarshaller.Instance, cancellationToken);
 
         public async Task<DatasetGroupInfo> DescribeDatasetGroupAsync(string datasetGroupArn, CancellationToken cancellationToken)
         {
@@ -163,13 +158,8 @@ namespace PersonalizeDeletion.Personalize
             return response.DatasetGroup ?? throw MissingMember("DescribeDatasetGroup", "datasetGroup");
         }
 
-        public async Task<Page<DatasetGroupInfo>> ListDatasetGroupsAsync(string? nextToken, int? maxResults, CancellationToken cancellationToken)
-        {
-            var request = new ListDatasetGroupsRequest { NextToken = nextToken, MaxResults = maxResults };
-            var response = await SendAsync<ListDatasetGroupsResponse>(
-                request, ListDatasetGroupsRequestMarshaller.Instance, ListDatasetGroupsResponseUnmarshaller.Instance, cancellationToken).ConfigureAwait(false);
-            return new Page<DatasetGroupInfo>(response.DatasetGroups, response.NextToken);
-        }
+        public Task<Page<DatasetGroupInfo>> ListDatasetGroupsAsync(string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
+            ListAsync(new ListDatasetGroupsRequest(), filter: null, nextToken, maxResults, "datasetGroups", DatasetGroupUnmarshaller.Instance, cancellationToken);
 
         public Task<Page<SolutionInfo>> ListSolutionsAsync(string? datasetGroupArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
             ListAsync(new ListSolutionsRequest(), datasetGroupArn, nextToken, maxResults, "solutions", SolutionUnmarshaller.Instance, cancellationToken);

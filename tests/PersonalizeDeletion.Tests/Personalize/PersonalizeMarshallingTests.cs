@@ -42,8 +42,8 @@ namespace PersonalizeDeletion.Tests.Personalize
             yield return new object[]
             {
                 "ListDataDeletionJobs",
-                (IMarshaller<IRequest, AmazonWebServiceRequest>)ListDataDeletionJobsRequestMarshaller.Instance,
-                new ListDataDeletionJobsRequest { DatasetGroupArn = DatasetGroupArn, NextToken = "token+/=", MaxResults = 100 },
+                (IMarshaller<IRequest, AmazonWebServiceRequest>)PagedListRequestMarshaller.Instance,
+                new ListDataDeletionJobsRequest { Filter = DatasetGroupArn, NextToken = "token+/=", MaxResults = 100 },
             };
             yield return new object[]
             {
@@ -54,7 +54,7 @@ namespace PersonalizeDeletion.Tests.Personalize
             yield return new object[]
             {
                 "ListDatasetGroups",
-                (IMarshaller<IRequest, AmazonWebServiceRequest>)ListDatasetGroupsRequestMarshaller.Instance,
+                (IMarshaller<IRequest, AmazonWebServiceRequest>)PagedListRequestMarshaller.Instance,
                 new ListDatasetGroupsRequest { NextToken = "abc", MaxResults = 1 },
             };
         }
@@ -120,17 +120,25 @@ namespace PersonalizeDeletion.Tests.Personalize
         [Fact]
         public void List_requests_without_optional_members_send_an_empty_object()
         {
-            var jobs = ListDataDeletionJobsRequestMarshaller.Instance.Marshall(new ListDataDeletionJobsRequest());
-            var groups = ListDatasetGroupsRequestMarshaller.Instance.Marshall(new ListDatasetGroupsRequest());
+            var jobs = PagedListRequestMarshaller.Instance.Marshall(new ListDataDeletionJobsRequest());
+            var groups = PagedListRequestMarshaller.Instance.Marshall(new ListDatasetGroupsRequest());
 
             Assert.Equal("{}", Encoding.UTF8.GetString(jobs.Content));
             Assert.Equal("{}", Encoding.UTF8.GetString(groups.Content));
         }
 
         [Fact]
+        public void ListDatasetGroups_has_no_narrowing_member_so_a_filter_never_reaches_the_wire()
+        {
+            var marshalled = PagedListRequestMarshaller.Instance.Marshall(new ListDatasetGroupsRequest { Filter = DatasetGroupArn });
+
+            Assert.Equal("{}", Encoding.UTF8.GetString(marshalled.Content));
+        }
+
+        [Fact]
         public void MaxResults_is_a_json_number()
         {
-            var marshalled = ListDatasetGroupsRequestMarshaller.Instance.Marshall(new ListDatasetGroupsRequest { MaxResults = 25 });
+            var marshalled = PagedListRequestMarshaller.Instance.Marshall(new ListDatasetGroupsRequest { MaxResults = 25 });
 
             using var body = JsonDocument.Parse(marshalled.Content);
             Assert.Equal(JsonValueKind.Number, body.RootElement.GetProperty("maxResults").ValueKind);

@@ -1,11 +1,11 @@
-using Amazon.Runtime;
-
 namespace PersonalizeDeletion.Personalize.Protocol
 {
-    internal sealed class ListDataDeletionJobsRequest : AmazonWebServiceRequest
+    /// <summary>ListDataDeletionJobs: data deletion jobs, newest first, narrowed to one dataset group.</summary>
+    internal sealed class ListDataDeletionJobsRequest : PagedListRequest
     {
-        public string? DatasetGroupArn { get; set; }
-        public string? NextToken { get; set; }
-        public int? MaxResults { get; set; }
+        public ListDataDeletionJobsRequest()
+            : base("ListDataDeletionJobs", "datasetGroupArn")
+        {
+        }
     }
 }

@@ -1,10 +1,11 @@
-using Amazon.Runtime;
-
 namespace PersonalizeDeletion.Personalize.Protocol
 {
-    internal sealed class ListDatasetGroupsRequest : AmazonWebServiceRequest
+    /// <summary>ListDatasetGroups: the account's dataset groups in the region; the operation has no narrowing member.</summary>
+    internal sealed class ListDatasetGroupsRequest : PagedListRequest
     {
-        public string? NextToken { get; set; }
-        public int? MaxResults { get; set; }
+        public ListDatasetGroupsRequest()
+            : base("ListDatasetGroups", filterMember: null)
+        {
+        }
     }
 }

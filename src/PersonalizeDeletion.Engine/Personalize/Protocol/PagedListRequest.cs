@@ -8,7 +8,7 @@ namespace PersonalizeDeletion.Personalize.Protocol
     /// </summary>
     internal abstract class PagedListRequest : AmazonWebServiceRequest
     {
-        protected PagedListRequest(string operation, string filterMember)
+        protected PagedListRequest(string operation, string? filterMember)
         {
             Operation = operation;
             FilterMember = filterMember;
@@ -17,8 +17,11 @@ namespace PersonalizeDeletion.Personalize.Protocol
         /// <summary>The operation, as in <c>X-Amz-Target</c>.</summary>
         public string Operation { get; }
 
-        /// <summary>The wire name of the narrowing member, such as <c>datasetGroupArn</c>.</summary>
-        public string FilterMember { get; }
+        /// <summary>
+        /// The wire name of the narrowing member, such as <c>datasetGroupArn</c>; null for an operation that always
+        /// lists the whole account and region (ListDatasetGroups), which never sends <see cref="Filter"/>.
+        /// </summary>
+        public string? FilterMember { get; }
 
         /// <summary>Null lists the whole account and region.</summary>
         public string? Filter { get; set; }

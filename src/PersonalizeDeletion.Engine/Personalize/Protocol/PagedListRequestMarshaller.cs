@@ -14,7 +14,7 @@ namespace PersonalizeDeletion.Personalize.Protocol
             return JsonRequestFactory.Create(request, request.Operation, context =>
             {
                 var writer = context.Writer;
-                if (request.Filter is not null)
+                if (request.FilterMember is not null && request.Filter is not null)
                 {
                     writer.WriteString(request.FilterMember, request.Filter);
                 }
