@@ -139,24 +139,14 @@ namespace PersonalizeDeletion.Personalize
             return response.DataDeletionJobArn ?? throw MissingMember("CreateDataDeletionJob", "dataDeletionJobArn");
         }
 
-        public async Task<DataDeletionJobInfo> DescribeDataDeletionJobAsync(string dataDeletionJobArn, CancellationToken cancellationToken)
-        {
-            var request = new DescribeDataDeletionJobRequest { DataDeletionJobArn = dataDeletionJobArn };
-            var response = await SendAsync<DescribeDataDeletionJobResponse>(
-                request, DescribeDataDeletionJobRequestMarshaller.Instance, DescribeDataDeletionJobResponseUnmarshaller.Instance, cancellationToken).ConfigureAwait(false);
-            return response.DataDeletionJob ?? throw MissingMember("DescribeDataDeletionJob", "dataDeletionJob");
-        }
+        public Task<DataDeletionJobInfo> DescribeDataDeletionJobAsync(string dataDeletionJobArn, CancellationToken cancellationToken) =>
+            DescribeAsync(new DescribeDataDeletionJobRequest(dataDeletionJobArn), "dataDeletionJob", DataDeletionJobUnmarshaller.Instance, cancellationToken);
 
         public Task<Page<DataDeletionJobInfo>> ListDataDeletionJobsAsync(string? datasetGroupArn, string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
             ListAsync(new ListDataDeletionJobsRequest(), datasetGroupArn, nextToken, maxResults, "dataDeletionJobs", DataDeletionJobUnmarshaller.Instance, cancellationToken);
 
-        public async Task<DatasetGroupInfo> DescribeDatasetGroupAsync(string datasetGroupArn, CancellationToken cancellationToken)
-        {
-            var request = new DescribeDatasetGroupRequest { DatasetGroupArn = datasetGroupArn };
-            var response = await SendAsync<DescribeDatasetGroupResponse>(
-                request, DescribeDatasetGroupRequestMarshaller.Instance, DescribeDatasetGroupResponseUnmarshaller.Instance, cancellationToken).ConfigureAwait(false);
-            return response.DatasetGroup ?? throw MissingMember("DescribeDatasetGroup", "datasetGroup");
-        }
+        public Task<DatasetGroupInfo> DescribeDatasetGroupAsync(string datasetGroupArn, CancellationToken cancellationToken) =>
+            DescribeAsync(new DescribeDatasetGroupRequest(datasetGroupArn), "datasetGroup", DatasetGroupUnmarshaller.Instance, cancellationToken);
 
         public Task<Page<DatasetGroupInfo>> ListDatasetGroupsAsync(string? nextToken, int? maxResults, CancellationToken cancellationToken) =>
             ListAsync(new ListDatasetGroupsRequest(), filter: null, nextToken, maxResults, "datasetGroups", DatasetGroupUnmarshaller.Instance, cancellationToken);

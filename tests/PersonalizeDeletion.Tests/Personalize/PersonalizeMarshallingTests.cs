@@ -36,8 +36,8 @@ namespace PersonalizeDeletion.Tests.Personalize
             yield return new object[]
             {
                 "DescribeDataDeletionJob",
-                (IMarshaller<IRequest, AmazonWebServiceRequest>)DescribeDataDeletionJobRequestMarshaller.Instance,
-                new DescribeDataDeletionJobRequest { DataDeletionJobArn = JobArn },
+                (IMarshaller<IRequest, AmazonWebServiceRequest>)ResourceArnRequestMarshaller.Instance,
+                new DescribeDataDeletionJobRequest(JobArn),
             };
             yield return new object[]
             {
@@ -48,8 +48,8 @@ namespace PersonalizeDeletion.Tests.Personalize
             yield return new object[]
             {
                 "DescribeDatasetGroup",
-                (IMarshaller<IRequest, AmazonWebServiceRequest>)DescribeDatasetGroupRequestMarshaller.Instance,
-                new DescribeDatasetGroupRequest { DatasetGroupArn = DatasetGroupArn },
+                (IMarshaller<IRequest, AmazonWebServiceRequest>)ResourceArnRequestMarshaller.Instance,
+                new DescribeDatasetGroupRequest(DatasetGroupArn),
             };
             yield return new object[]
             {

@@ -1,9 +1,10 @@
-using Amazon.Runtime;
-
 namespace PersonalizeDeletion.Personalize.Protocol
 {
-    internal sealed class DescribeDataDeletionJobRequest : AmazonWebServiceRequest
+    internal sealed class DescribeDataDeletionJobRequest : ResourceArnRequest
     {
-        public string? DataDeletionJobArn { get; set; }
+        public DescribeDataDeletionJobRequest(string arn)
+            : base("DescribeDataDeletionJob", "dataDeletionJobArn", arn)
+        {
+        }
     }
 }

@@ -1,9 +1,10 @@
-using Amazon.Runtime;
-
 namespace PersonalizeDeletion.Personalize.Protocol
 {
-    internal sealed class DescribeDatasetGroupRequest : AmazonWebServiceRequest
+    internal sealed class DescribeDatasetGroupRequest : ResourceArnRequest
     {
-        public string? DatasetGroupArn { get; set; }
+        public DescribeDatasetGroupRequest(string arn)
+            : base("DescribeDatasetGroup", "datasetGroupArn", arn)
+        {
+        }
     }
 }
