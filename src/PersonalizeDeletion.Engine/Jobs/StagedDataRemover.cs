@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PersonalizeDeletion.Personalize;
+using PersonalizeDeletion.Requests;
 using PersonalizeDeletion.Staging;
 
 namespace PersonalizeDeletion.Jobs
@@ -24,16 +25,18 @@ namespace PersonalizeDeletion.Jobs
     /// </summary>
     internal sealed class StagedDataRemover
     {
-        private readonly IStagedDataStore _store;
+        private readonly Func<string?, IDataLocationInspector> _inspector;
         private readonly Func<string?, IPersonalizeClient> _clientForRegion;
         private readonly Dictionary<string, List<DataDeletionJobInfo>> _listings = new Dictionary<string, List<DataDeletionJobInfo>>(StringComparer.Ordinal);
         private readonly Dictionary<string, DataDeletionJobInfo> _described = new Dictionary<string, DataDeletionJobInfo>(StringComparer.Ordinal);
 
-        /// <param name="store">The bucket side: staging metadata and deletion.</param>
+        /// <param name="inspector">
+        /// The bucket side (staging metadata and deletion) for an expected bucket owner (null: no owner check).
+        /// </param>
         /// <param name="clientForRegion">The Personalize client for a region.</param>
-        public StagedDataRemover(IStagedDataStore store, Func<string?, IPersonalizeClient> clientForRegion)
+        public StagedDataRemover(Func<string?, IDataLocationInspector> inspector, Func<string?, IPersonalizeClient> clientForRegion)
         {
-            _store = store;
+            _inspector = inspector;
             _clientForRegion = clientForRegion;
         }
 
@@ -60,7 +63,7 @@ namespace PersonalizeDeletion.Jobs
                 throw new InvalidOperationException($"{decision.Uri} is to be kept: {decision.Reason}");
             }
 
-            return _store.DeleteAsync(decision.Location, decision.ExpectedBucketOwner, cancellationToken);
+            return _inspector(decision.ExpectedBucketOwner).DeleteAsync(decision.Location.Bucket, decision.Location.Key, cancellationToken);
         }
 
         private async Task<StagedDataDecision> DecideAsync(string uri, List<DataDeletionJob> readers, IReadOnlyList<DataDeletionJob> waited, CancellationToken cancellationToken)
@@ -88,7 +91,7 @@ namespace PersonalizeDeletion.Jobs
             IReadOnlyList<string>? stagedFor;
             try
             {
-                stagedFor = await _store.GetStagedForDatasetGroupsAsync(location, owner, cancellationToken).ConfigureAwait(false);
+                stagedFor = await _inspector(owner).GetStagedForDatasetGroupsAsync(location.Bucket, location.Key, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception failure) when (!(failure is OperationCanceledException))
             {

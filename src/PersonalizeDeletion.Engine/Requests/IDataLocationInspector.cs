@@ -5,7 +5,11 @@ using PersonalizeDeletion.Staging;
 
 namespace PersonalizeDeletion.Requests
 {
-    /// <summary>The S3 questions a deletion request asks about data locations, and the removal of what it staged.</summary>
+    /// <summary>
+    /// The S3 questions a deletion request asks about data locations, and the removal of what it staged; also what
+    /// <see cref="Jobs.StagedDataRemover"/> asks of a staged object before Wait-PDataDeletionJob -RemoveStagedData
+    /// deletes it.
+    /// </summary>
     internal interface IDataLocationInspector
     {
         /// <summary>Null when nothing is there (no such key, or no .csv under the folder).</summary>
@@ -19,6 +23,12 @@ namespace PersonalizeDeletion.Requests
 
         /// <summary>Whether <paramref name="location"/> holds exactly the bytes of <paramref name="staged"/>.</summary>
         Task<bool> HoldsSameDataAsync(string location, StagedObject staged, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The dataset groups recorded on an object this module staged (empty when none were recorded); null when
+        /// the object does not exist or was not staged by this module.
+        /// </summary>
+        Task<IReadOnlyList<string>?> GetStagedForDatasetGroupsAsync(string bucket, string key, CancellationToken cancellationToken);
 
         Task DeleteAsync(string bucket, string key, CancellationToken cancellationToken);
     }

@@ -265,7 +265,7 @@ namespace PersonalizeDeletion.Cmdlets
         /// </summary>
         private void RemoveStagedDataOfCompletedJobs()
         {
-            var remover = new StagedDataRemover(new S3StagedDataStore(owner => _s3.Inspector(owner)), region => GetPersonalizeClient(region));
+            var remover = new StagedDataRemover(owner => _s3.Inspector(owner), region => GetPersonalizeClient(region));
             IReadOnlyList<StagedDataDecision> decisions = Await(token => remover.DecideAsync(_jobs, token));
             foreach (StagedDataDecision decision in decisions)
             {

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PersonalizeDeletion.Jobs;
 using PersonalizeDeletion.Personalize;
+using PersonalizeDeletion.Requests;
 using PersonalizeDeletion.Staging;
 using Xunit;
 
@@ -136,7 +137,7 @@ namespace PersonalizeDeletion.Tests.Jobs
             _client.ListFault = null;
             _client.Add(Info("earlier", Retail, Csv, DataDeletionJob.StatusPending));
             _client.DescribeFault = _ => new PersonalizeClientException("connection reset", null, null);
-            StagedDataDecision describe = Assert.Single(await new StagedDataRemover(_store, _ => _client).DecideAsync(new[] { Job("r1", Retail, Csv, DataDeletionJob.StatusCompleted) }, CancellationToken.None));
+            StagedDataDecision describe = Assert.Single(await new StagedDataRemover(_store.For, _ => _client).DecideAsync(new[] { Job("r1", Retail, Csv, DataDeletionJob.StatusCompleted) }, CancellationToken.None));
 
             Assert.False(describe.Remove);
             Assert.Contains("could not be learned", describe.Reason, StringComparison.Ordinal);
@@ -171,7 +172,7 @@ namespace PersonalizeDeletion.Tests.Jobs
             Assert.Empty(_store.Deleted);
         }
 
-        private StagedDataRemover Remover() => new StagedDataRemover(_store, _ => _client);
+        private StagedDataRemover Remover() => new StagedDataRemover(_store.For, _ => _client);
 
         private Task<IReadOnlyList<StagedDataDecision>> Decide(params DataDeletionJob[] jobs) => Remover().DecideAsync(jobs, CancellationToken.None);
 
@@ -201,7 +202,8 @@ namespace PersonalizeDeletion.Tests.Jobs
             return info;
         }
 
-        private sealed class StagedObjects : IStagedDataStore
+        /// <summary>The bucket: staged objects by URI, and what the remover asked of them through <see cref="For"/>.</summary>
+        private sealed class StagedObjects
         {
             public Dictionary<string, IReadOnlyList<string>> Staged { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
@@ -213,22 +215,46 @@ namespace PersonalizeDeletion.Tests.Jobs
 
             public int HeadCalls { get; private set; }
 
-            public Task<IReadOnlyList<string>?> GetStagedForDatasetGroupsAsync(S3Location location, string? expectedBucketOwner, CancellationToken cancellationToken)
+            /// <summary>The inspector for an expected bucket owner; a deletion records that owner.</summary>
+            public IDataLocationInspector For(string? expectedBucketOwner) => new Inspector(this, expectedBucketOwner);
+
+            private sealed class Inspector : IDataLocationInspector
             {
-                HeadCalls++;
-                if (HeadFault is not null)
+                private readonly StagedObjects _bucket;
+                private readonly string? _expectedBucketOwner;
+
+                public Inspector(StagedObjects bucket, string? expectedBucketOwner)
                 {
-                    throw HeadFault;
+                    _bucket = bucket;
+                    _expectedBucketOwner = expectedBucketOwner;
                 }
 
-                return Task.FromResult(Staged.TryGetValue(location.ToString(), out IReadOnlyList<string>? groups) ? groups : null);
-            }
+                public Task<IReadOnlyList<string>?> GetStagedForDatasetGroupsAsync(string bucket, string key, CancellationToken cancellationToken)
+                {
+                    _bucket.HeadCalls++;
+                    if (_bucket.HeadFault is not null)
+                    {
+                        throw _bucket.HeadFault;
+                    }
 
-            public Task DeleteAsync(S3Location location, string? expectedBucketOwner, CancellationToken cancellationToken)
-            {
-                Deleted.Add(location.ToString());
-                Owners.Add(expectedBucketOwner);
-                return Task.CompletedTask;
+                    return Task.FromResult(_bucket.Staged.TryGetValue("s3://" + bucket + "/" + key, out IReadOnlyList<string>? groups) ? groups : null);
+                }
+
+                public Task DeleteAsync(string bucket, string key, CancellationToken cancellationToken)
+                {
+                    _bucket.Deleted.Add("s3://" + bucket + "/" + key);
+                    _bucket.Owners.Add(_expectedBucketOwner);
+                    return Task.CompletedTask;
+                }
+
+                public Task<DataLocationSummary?> SummarizeAsync(S3Location location, CancellationToken cancellationToken) =>
+                    throw new NotSupportedException("The remover does not summarize data locations.");
+
+                public Task<DataLocationProblem?> CheckObjectsAsync(string bucket, IReadOnlyList<DataLocationObject> objects, CancellationToken cancellationToken) =>
+                    throw new NotSupportedException("The remover does not read headers.");
+
+                public Task<bool> HoldsSameDataAsync(string location, StagedObject staged, CancellationToken cancellationToken) =>
+                    throw new NotSupportedException("The remover does not compare data.");
             }
         }
     }

@@ -133,6 +133,9 @@ namespace PersonalizeDeletion.Tests.Requests
                 && stored.Content.SequenceEqual(S3.Objects[staged.Key].Content));
         }
 
+        public Task<IReadOnlyList<string>?> GetStagedForDatasetGroupsAsync(string bucket, string key, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("A deletion request does not read back what it staged for.");
+
         public async Task DeleteAsync(string bucket, string key, CancellationToken cancellationToken)
         {
             if (DeleteFault?.Invoke(key) is Exception fault)
