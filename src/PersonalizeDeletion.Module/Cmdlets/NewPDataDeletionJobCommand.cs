@@ -259,7 +259,7 @@ namespace PersonalizeDeletion.Cmdlets
                     _connectionOverride = input.HasConnectionValues;
                     try
                     {
-                        input.AddTo(Request, CurrentTarget(), value, ResolveLiteralFile, path => UserIdFilePaths.NamesExistingItem(this, path));
+                        input.AddTo(Request, CurrentTarget(), value, ResolveLiteralFile, path => PipedPathProbe.NamesExistingItem(this, path));
                     }
                     finally
                     {

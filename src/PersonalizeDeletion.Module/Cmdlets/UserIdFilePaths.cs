@@ -84,21 +84,6 @@ namespace PersonalizeDeletion.Cmdlets
             return file;
         }
 
-        /// <summary>Whether <paramref name="path"/>, taken literally from PowerShell's current location, is an existing file or folder.</summary>
-        public static bool NamesExistingItem(PSCmdlet cmdlet, string path)
-        {
-            try
-            {
-                string file = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
-                return provider.Name == "FileSystem" && (System.IO.File.Exists(file) || System.IO.Directory.Exists(file));
-            }
-            catch (Exception failure) when (failure is ItemNotFoundException || failure is DriveNotFoundException || failure is ProviderNotFoundException
-                || failure is NotSupportedException || failure is ArgumentException || failure is PSInvalidOperationException)
-            {
-                return false;
-            }
-        }
-
         private static ErrorRecord NotAFileSystemPath(string path) =>
             ErrorRecordFactory.Create(ErrorIds.UserIdFileNotFound, ErrorCategory.InvalidArgument, new ArgumentException($"'{path}' is not a file system path."), path);
 
