@@ -66,7 +66,7 @@ namespace PersonalizeDeletion.Loading
             string.Equals(left.Name, right.Name, StringComparison.OrdinalIgnoreCase)
             && Equals(left.Version, right.Version)
             && string.Equals(left.CultureName ?? string.Empty, right.CultureName ?? string.Empty, StringComparison.OrdinalIgnoreCase)
-            && (left.GetPublicKeyToken() ?? Array.Empty<byte>()).SequenceEqual(right.GetPublicKeyToken() ?? Array.Empty<byte>());
+            && ModuleAssemblyResolver.SameToken(left.GetPublicKeyToken(), right.GetPublicKeyToken());
 
         // Windows paths (the only ones .NET Framework sees) compare without case.
         private static bool SameFile(string left, string right) =>

@@ -110,7 +110,7 @@ namespace PersonalizeDeletion.Loading
 
             // A name without a token ("System.Memory") asks for any; "PublicKeyToken=null" asks for an unsigned one.
             byte[]? requestedToken = requested.GetPublicKeyToken();
-            if (requestedToken is not null && !TokensEqual(requestedToken, shipped.GetPublicKeyToken() ?? Array.Empty<byte>()))
+            if (requestedToken is not null && !SameToken(requestedToken, shipped.GetPublicKeyToken()))
             {
                 return false;
             }
@@ -157,8 +157,14 @@ namespace PersonalizeDeletion.Loading
             }
         }
 
-        private static bool TokensEqual(byte[] left, byte[] right)
+        /// <summary>
+        /// Whether two public key tokens are the same; a missing token (null) is an empty one, as for an unsigned
+        /// assembly. <see cref="AwsSdkConflictCheck"/> compares tokens by this too.
+        /// </summary>
+        internal static bool SameToken(byte[]? left, byte[]? right)
         {
+            left ??= Array.Empty<byte>();
+            right ??= Array.Empty<byte>();
             if (left.Length != right.Length)
             {
                 return false;
