@@ -62,6 +62,13 @@ namespace PersonalizeDeletion
             return shown.TotalDays >= 1 ? ((int)shown.TotalDays).ToString(CultureInfo.InvariantCulture) + "d " + clock : clock;
         }
 
+        /// <summary>
+        /// A dataset group in the job table: the name its ARN ends with (<c>retail</c> for
+        /// <c>arn:aws:personalize:us-east-1:123456789012:dataset-group/retail</c>); null when there is no ARN.
+        /// </summary>
+        public static string? TableDatasetGroup(object? arn) =>
+            PSObjectValue.Unwrap(arn) is string { Length: > 0 } text ? text.Substring(text.LastIndexOf('/') + 1) : null;
+
         private static PSObject? TypedTime(PSObject instance, Func<DataDeletionJob, DateTime?> read) =>
             instance?.BaseObject is DataDeletionJob job && read(job) is DateTime time ? Tagged(time) : null;
 
