@@ -16,8 +16,6 @@ namespace PersonalizeDeletion.Loading
     /// Checked at each new connection, not once per process: an answer of "no conflict" does not last on Windows
     /// PowerShell. A command that used only AWSSDK.Core (Get-PDataDeletionJob) leaves AWSSDK.S3 unloaded; if AWS.Tools
     /// then loads its older AWSSDK.S3 of the same identity, the next command that stages to S3 would bind to that copy.
-    /// On PowerShell 7 the session's assemblies are not even listed (<see cref="AwsSdkConflictCheck.Find"/> reads
-    /// nothing there).
     /// </remarks>
     internal static class AwsSdkConflictGuard
     {
@@ -26,7 +24,7 @@ namespace PersonalizeDeletion.Loading
         internal static void ThrowIfConflict(PSCmdlet cmdlet)
         {
             string directory = Path.GetDirectoryName(typeof(AwsSdkConflictGuard).Assembly.Location)!;
-            ErrorRecord? conflict = Check(RuntimeInformation.FrameworkDescription, SessionAssemblies(), directory);
+            ErrorRecord? conflict = Check(RuntimeInformation.FrameworkDescription, AppDomain.CurrentDomain.GetAssemblies(), directory);
             if (conflict is not null)
             {
                 cmdlet.ThrowTerminatingError(conflict);
@@ -44,16 +42,6 @@ namespace PersonalizeDeletion.Loading
             return conflict is null
                 ? null
                 : new ErrorRecord(new AwsSdkConflictException(conflict), ErrorId, ErrorCategory.ResourceUnavailable, loaded[conflict.Loaded]);
-        }
-
-        // Deferred like the copies below: AppDomain.GetAssemblies() runs only when the check reads the session, which it
-        // does only on .NET Framework.
-        private static IEnumerable<Assembly> SessionAssemblies()
-        {
-            foreach (Assembly assembly in AppDomain.CurrentDomain.GetAssemblies())
-            {
-                yield return assembly;
-            }
         }
 
         // Deferred, like ShippedCopies: read only on .NET Framework, and the folder only once another copy is loaded.
