@@ -17,7 +17,7 @@ namespace PersonalizeDeletion.Tests.Requests
         {
             _world.AddLocation("s3://customer-data/good.csv", 12, "12 etag-good");
             _world.AddLocation("s3://customer-data/export.csv", 30, "30 etag-export", "USER_ID,EMAIL\nu-1,a@example.com\n");
-            DeletionRequestException problem = Stopped(request =>
+            DeletionRequestException problem = _world.Stopped(request =>
             {
                 request.AddLocation(_world.Target(), "s3://customer-data/good.csv");
                 request.AddLocation(_world.Target(), "s3://customer-data/export.csv");
@@ -33,7 +33,7 @@ namespace PersonalizeDeletion.Tests.Requests
         public void EachCsvOfAFolderIsReadAndTheBadOneIsNamed()
         {
             _world.AddFolder("s3://customer-data/gdpr/", ("a.csv", "USER_ID\nx\n"), ("b.csv", "user_id\ny\n"), ("c.csv", "USER_ID\nz\n"));
-            DeletionRequestException problem = Stopped(request => request.AddLocation(_world.Target(), "s3://customer-data/gdpr/"));
+            DeletionRequestException problem = _world.Stopped(request => request.AddLocation(_world.Target(), "s3://customer-data/gdpr/"));
 
             Assert.Equal(ErrorIds.DataLocationHeaderInvalid, problem.Problem.ErrorId);
             Assert.Contains("cannot read s3://customer-data/gdpr/b.csv (under s3://customer-data/gdpr/): its header reads 'user_id'", problem.Message, StringComparison.Ordinal);
@@ -45,21 +45,8 @@ namespace PersonalizeDeletion.Tests.Requests
         public void AGoodFolderIsSubmittedAsItIs()
         {
             _world.AddFolder("s3://customer-data/weekly/", ("a.csv", "USER_ID\nx\n"), ("b.csv", "\uFEFFUSER_ID\r\ny\r\n"));
-            Run(request => request.AddLocation(_world.Target(), "s3://customer-data/weekly/"));
+            _world.Run(request => request.AddLocation(_world.Target(), "s3://customer-data/weekly/"));
             Assert.Equal("s3://customer-data/weekly/", Reporter.Jobs.Single().DataLocation);
-        }
-
-        private void Run(Action<DeletionRequest> input, DeletionRequestOptions? options = null)
-        {
-            using DeletionRequest request = _world.Request(options);
-            input(request);
-            request.Complete();
-        }
-
-        private DeletionRequestException Stopped(Action<DeletionRequest> input)
-        {
-            using DeletionRequest request = _world.Request();
-            return Assert.Throws<DeletionRequestException>(() => input(request));
         }
     }
 }

@@ -53,7 +53,7 @@ namespace PersonalizeDeletion.Tests.Requests
             int refusals = 7;
             _world.Jobs.CreateFault = input => refusals-- > 0 ? new LimitExceededException("5 PENDING jobs already.", "req-quota", 400) : null;
 
-            Run(request => request.AddText(_world.Target(), "late"));
+            _world.Run(request => request.AddText(_world.Target(), "late"));
 
             Assert.Equal(new[] { 1, 2, 4, 8, 16, 30, 30 }.Select(seconds => TimeSpan.FromSeconds(seconds)), _world.Clock.Delays);
             DataDeletionJob job = Assert.Single(Reporter.Jobs);
@@ -90,7 +90,7 @@ namespace PersonalizeDeletion.Tests.Requests
             Assert.Contains(Reporter.Warnings, warning => warning.Contains($"{first.JobName} for these same users FAILED (Access denied reading the CSV)", StringComparison.Ordinal));
 
             Reporter.Warnings.Clear();
-            Run(request =>
+            _world.Run(request =>
             {
                 request.AddText(_world.Target(), "f1");
                 request.AddText(_world.Target(), "f2");
@@ -112,7 +112,7 @@ namespace PersonalizeDeletion.Tests.Requests
                 SubmitAndFail("g1");
             }
 
-            Run(request => request.AddText(_world.Target(), "g1"));
+            _world.Run(request => request.AddText(_world.Target(), "g1"));
 
             RequestProblem inUse = Assert.Single(Reporter.Problems);
             Assert.Equal(ErrorIds.JobNameInUse, inUse.ErrorId);
@@ -124,7 +124,7 @@ namespace PersonalizeDeletion.Tests.Requests
         [Fact]
         public void OneStagedFileGoesToSeveralDatasetGroupsUploadedOnce()
         {
-            Run(request =>
+            _world.Run(request =>
             {
                 DeletionTarget target = _world.Target(RequestWorld.Retail, RequestWorld.Media, RequestWorld.Books, RequestWorld.Media);
                 request.AddText(target, "u1");
@@ -145,7 +145,7 @@ namespace PersonalizeDeletion.Tests.Requests
         {
             // 200,000 rows of 257 bytes: 51.4 MB, one more object than a job can read.
             string pad = new string('p', 249);
-            Run(request =>
+            _world.Run(request =>
             {
                 DeletionTarget target = _world.Target();
                 for (int i = 0; i < 200_000; i++)
@@ -163,7 +163,7 @@ namespace PersonalizeDeletion.Tests.Requests
         [Fact]
         public void SplitsAtMaxUsersPerJobAndNumbersAGivenJobName()
         {
-            Run(request =>
+            _world.Run(request =>
             {
                 DeletionTarget target = _world.Target();
                 for (int i = 1; i <= 25; i++)
@@ -213,7 +213,7 @@ namespace PersonalizeDeletion.Tests.Requests
         {
             Reporter.Answer = (target, action) => false;
 
-            Run(request => request.AddText(_world.Target(RequestWorld.Retail, RequestWorld.Media), "a"));
+            _world.Run(request => request.AddText(_world.Target(RequestWorld.Retail, RequestWorld.Media), "a"));
 
             Assert.Equal(2, Reporter.Confirmations.Count);
             Assert.Empty(_world.Jobs.Created);
@@ -276,7 +276,7 @@ namespace PersonalizeDeletion.Tests.Requests
         [Fact]
         public void EachTargetIsStagedBeforeAnyJobIsCreated()
         {
-            Run(request =>
+            _world.Run(request =>
             {
                 request.AddText(_world.Target(RequestWorld.Retail), "r-1");
                 request.AddText(_world.Target(RequestWorld.Media), "m-1");
@@ -292,7 +292,7 @@ namespace PersonalizeDeletion.Tests.Requests
         public void WhatIfStagesAndCreatesNothingAndSaysWhatWouldBeDone()
         {
             _world.AddLocation("s3://customer-data/list.csv", 20, "20 etag");
-            Run(request =>
+            _world.Run(request =>
             {
                 DeletionTarget target = _world.Target();
                 foreach (string id in new[] { "a", "b", "a", string.Empty, "s3://customer-data/list.csv" })
@@ -325,7 +325,7 @@ namespace PersonalizeDeletion.Tests.Requests
                 return true;
             };
 
-            Run(request =>
+            _world.Run(request =>
             {
                 // Two batches to the same group (the target changes between them): the group is looked at once.
                 request.AddText(_world.Target(RequestWorld.Retail, RequestWorld.Media), "a");
@@ -357,7 +357,7 @@ namespace PersonalizeDeletion.Tests.Requests
                 ? new PersonalizeServiceException("AccessDeniedException", "User: arn:aws:iam::123456789012:user/runner is not authorized to perform: personalize:ListRecommenders", "req-denied", 400)
                 : null;
 
-            Run(request => request.AddText(_world.Target(), "a"));
+            _world.Run(request => request.AddText(_world.Target(), "a"));
 
             DataDeletionJob job = Assert.Single(Reporter.Jobs);
             Assert.Null(job.ConcurrentActivity);
@@ -370,7 +370,7 @@ namespace PersonalizeDeletion.Tests.Requests
         [Fact]
         public void TheStagedObjectsDigestAndLengthAreOnTheJobAsUploaded()
         {
-            Run(request =>
+            _world.Run(request =>
             {
                 foreach (string id in new[] { "a", "b" })
                 {
@@ -391,7 +391,7 @@ namespace PersonalizeDeletion.Tests.Requests
             _world.AddLocation("s3://customer-data/list.csv", 20, "20 etag");
             _world.Jobs.AddRecommender(RequestWorld.Retail, "for-you", "CREATE IN_PROGRESS", Started);
 
-            Run(request => request.AddText(_world.Target(), "s3://customer-data/list.csv"));
+            _world.Run(request => request.AddText(_world.Target(), "s3://customer-data/list.csv"));
 
             DataDeletionJob job = Assert.Single(Reporter.Jobs);
             Assert.Null(job.StagedSha256);
@@ -404,7 +404,7 @@ namespace PersonalizeDeletion.Tests.Requests
         {
             _world.Jobs.AddRecommender(RequestWorld.Retail, "for-you", "CREATE IN_PROGRESS", Started);
 
-            Run(request => request.AddText(_world.Target(), "a"), new DeletionRequestOptions { WhatIf = true });
+            _world.Run(request => request.AddText(_world.Target(), "a"), new DeletionRequestOptions { WhatIf = true });
 
             Assert.Contains("Recommender for-you (CREATE IN_PROGRESS)", Assert.Single(Reporter.Warnings), StringComparison.Ordinal);
             Assert.Empty(_world.Jobs.Created);
@@ -414,10 +414,10 @@ namespace PersonalizeDeletion.Tests.Requests
         public void ADataLocationIsItsOwnJobKnownByWhatItHolds()
         {
             _world.AddLocation("s3://customer-data/daily.csv", 20, "20 etag-monday");
-            Run(request => request.AddText(_world.Target(), "s3://customer-data/daily.csv"));
-            Run(request => request.AddText(_world.Target(), "s3://customer-data/daily.csv"));
+            _world.Run(request => request.AddText(_world.Target(), "s3://customer-data/daily.csv"));
+            _world.Run(request => request.AddText(_world.Target(), "s3://customer-data/daily.csv"));
             _world.AddLocation("s3://customer-data/daily.csv", 20, "20 etag-tuesday");
-            Run(request => request.AddLocation(_world.Target(), "s3://customer-data/daily.csv"));
+            _world.Run(request => request.AddLocation(_world.Target(), "s3://customer-data/daily.csv"));
 
             Assert.Equal(3, Reporter.Jobs.Count);
             Assert.Equal(Reporter.Jobs[0].JobArn, Reporter.Jobs[1].JobArn);
@@ -431,11 +431,11 @@ namespace PersonalizeDeletion.Tests.Requests
         public void ProblemsOfTheTargetStopTheRequestBeforeAnythingIsStaged()
         {
             _world.Service.Groups[RequestWorld.Media] = "CREATE PENDING";
-            Assert.Equal(ErrorIds.StagingUriRequired, Stopped(request => request.AddText(_world.Target(new[] { RequestWorld.Retail }, null), "a")));
-            Assert.Equal(ErrorIds.DatasetGroupNotActive, Stopped(request => request.AddText(_world.Target(RequestWorld.Media), "a")));
-            Assert.Equal(ErrorIds.DatasetGroupNotFound, Stopped(request => request.AddText(_world.Target("arn:aws:personalize:us-east-1:123456789012:dataset-group/ghost"), "a")));
-            Assert.Equal(ErrorIds.DataLocationNotFound, Stopped(request => request.AddLocation(_world.Target(), "s3://customer-data/missing.csv")));
-            Assert.Equal(ErrorIds.InvalidS3Uri, Stopped(request => request.AddLocation(_world.Target(), "s3://Customer Data/x.csv")));
+            Assert.Equal(ErrorIds.StagingUriRequired, _world.Stopped(request => request.AddText(_world.Target(new[] { RequestWorld.Retail }, null), "a")).Problem.ErrorId);
+            Assert.Equal(ErrorIds.DatasetGroupNotActive, _world.Stopped(request => request.AddText(_world.Target(RequestWorld.Media), "a")).Problem.ErrorId);
+            Assert.Equal(ErrorIds.DatasetGroupNotFound, _world.Stopped(request => request.AddText(_world.Target("arn:aws:personalize:us-east-1:123456789012:dataset-group/ghost"), "a")).Problem.ErrorId);
+            Assert.Equal(ErrorIds.DataLocationNotFound, _world.Stopped(request => request.AddLocation(_world.Target(), "s3://customer-data/missing.csv")).Problem.ErrorId);
+            Assert.Equal(ErrorIds.InvalidS3Uri, _world.Stopped(request => request.AddLocation(_world.Target(), "s3://Customer Data/x.csv")).Problem.ErrorId);
             Assert.Empty(_world.S3.Calls);
             Assert.Empty(_world.Jobs.Created);
         }
@@ -452,7 +452,7 @@ namespace PersonalizeDeletion.Tests.Requests
         [Fact]
         public void UserIdsReachTheDebugStreamOnlyWhenShown()
         {
-            Run(request =>
+            _world.Run(request =>
             {
                 request.AddText(_world.Target(), "secret-person");
                 request.AddText(_world.Target(), "secret-person");
@@ -477,7 +477,7 @@ namespace PersonalizeDeletion.Tests.Requests
         [Fact]
         public void NothingInIsAWarningAndNoCall()
         {
-            Run(request => { });
+            _world.Run(request => { });
 
             Assert.Equal(new[] { BatchSubmitter.NothingCameIn }, Reporter.Warnings);
             Assert.Equal(0, _world.Connections);
@@ -486,7 +486,7 @@ namespace PersonalizeDeletion.Tests.Requests
         [Fact]
         public void ValuesThatAreNotUserIdsAreReportedByPositionAndType()
         {
-            Run(request =>
+            _world.Run(request =>
             {
                 DeletionTarget target = _world.Target();
                 request.AddUserIdValue(target, 42);
@@ -503,23 +503,12 @@ namespace PersonalizeDeletion.Tests.Requests
 
         private static readonly DateTime Started = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
 
-        private void Run(Action<DeletionRequest> input, DeletionRequestOptions? options = null)
-        {
-            using DeletionRequest request = _world.Request(options);
-            input(request);
-            request.Complete();
-        }
 
-        private string? Stopped(Action<DeletionRequest> input)
-        {
-            using DeletionRequest request = _world.Request();
-            return Assert.Throws<DeletionRequestException>(() => input(request)).Problem.ErrorId;
-        }
 
         /// <summary>Submits the IDs, then lets the job fail as a role that cannot read the CSV makes it.</summary>
         private DataDeletionJob SubmitAndFail(params string[] ids)
         {
-            Run(request =>
+            _world.Run(request =>
             {
                 foreach (string id in ids)
                 {

@@ -18,7 +18,7 @@ namespace PersonalizeDeletion.Tests.Requests
         [Fact]
         public void ACsvHeaderPipedFirstStopsBeforeTheTargetIsPlannedOrAnythingCalled()
         {
-            DeletionRequestException problem = Stopped(request =>
+            DeletionRequestException problem = _world.Stopped(request =>
             {
                 request.AddText(_world.Target(), "USER_ID,EMAIL");
                 request.AddText(_world.Target(), "u-1,a@example.com");
@@ -40,7 +40,7 @@ namespace PersonalizeDeletion.Tests.Requests
             // A first batch completed (its target changed: its object exists), a second one mid-upload with a part
             // sent, then a second file's header: both are taken back, and no job is created.
             string pad = new string('p', 200);
-            DeletionRequestException problem = Stopped(request =>
+            DeletionRequestException problem = _world.Stopped(request =>
             {
                 request.AddText(_world.Target(RequestWorld.Media), "m-1");
                 for (int i = 0; i < 30_000; i++)
@@ -65,7 +65,7 @@ namespace PersonalizeDeletion.Tests.Requests
         [Fact]
         public void AUserIdThatOnlyContainsACommaOrUserIdIsStaged()
         {
-            Run(request =>
+            _world.Run(request =>
             {
                 DeletionTarget target = _world.Target();
                 request.AddText(target, "Smith, John");
@@ -80,7 +80,7 @@ namespace PersonalizeDeletion.Tests.Requests
         public void APipedFileNameStopsTheRequestNamingPath()
         {
             _world.Paths.Items["./requests.csv"] = false;
-            DeletionRequestException problem = Stopped(request =>
+            DeletionRequestException problem = _world.Stopped(request =>
             {
                 request.AddText(_world.Target(), "u-1");
                 request.AddText(_world.Target(), "./requests.csv");
@@ -97,7 +97,7 @@ namespace PersonalizeDeletion.Tests.Requests
         public void APipedFolderNameSaysToGiveItsFiles()
         {
             _world.Paths.Items["./requests"] = true;
-            DeletionRequestException problem = Stopped(request => request.AddText(_world.Target(), "./requests"));
+            DeletionRequestException problem = _world.Stopped(request => request.AddText(_world.Target(), "./requests"));
 
             Assert.Equal(ErrorIds.FilePathPipedAsUserId, problem.Problem.ErrorId);
             Assert.Contains("names the folder", problem.Message, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ namespace PersonalizeDeletion.Tests.Requests
         public void OnlyPathLikeTextIsAskedAboutAndIdsGivenByNameNever()
         {
             _world.Paths.Items["./requests.csv"] = false;
-            Run(request =>
+            _world.Run(request =>
             {
                 DeletionTarget target = _world.Target();
                 request.AddText(target, "tenant/42");
@@ -125,7 +125,7 @@ namespace PersonalizeDeletion.Tests.Requests
         [Fact]
         public void ARowWithoutAUserIdColumnIsOneErrorNamingItsColumns()
         {
-            DeletionRequestException problem = Stopped(request =>
+            DeletionRequestException problem = _world.Stopped(request =>
             {
                 request.AddUserIdValue(_world.Target(), "kept-before");
                 request.AddRowWithoutUserId(new[] { "Email", "CustomerId", "Name" });
@@ -143,21 +143,8 @@ namespace PersonalizeDeletion.Tests.Requests
         [Fact]
         public void AColumnNameThatIsNotAnIdentifierIsQuotedInTheExample()
         {
-            DeletionRequestException problem = Stopped(request => request.AddRowWithoutUserId(new[] { "Customer's Id" }));
+            DeletionRequestException problem = _world.Stopped(request => request.AddRowWithoutUserId(new[] { "Customer's Id" }));
             Assert.Contains("$_.'Customer''s Id'", problem.Message, StringComparison.Ordinal);
-        }
-
-        private void Run(Action<DeletionRequest> input, DeletionRequestOptions? options = null)
-        {
-            using DeletionRequest request = _world.Request(options);
-            input(request);
-            request.Complete();
-        }
-
-        private DeletionRequestException Stopped(Action<DeletionRequest> input)
-        {
-            using DeletionRequest request = _world.Request();
-            return Assert.Throws<DeletionRequestException>(() => input(request));
         }
     }
 }

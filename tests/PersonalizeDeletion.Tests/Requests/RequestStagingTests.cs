@@ -20,7 +20,7 @@ namespace PersonalizeDeletion.Tests.Requests
         [Fact]
         public void AStagingUriThatNamesAnObjectStopsTheRequestBeforeAnythingIsCalled()
         {
-            DeletionRequestException problem = Stopped(request => request.AddText(_world.Target(new[] { RequestWorld.Retail }, "s3://deletion-staging/requests/today.csv"), "u-1"));
+            DeletionRequestException problem = _world.Stopped(request => request.AddText(_world.Target(new[] { RequestWorld.Retail }, "s3://deletion-staging/requests/today.csv"), "u-1"));
             Assert.Equal(ErrorIds.InvalidStagingUri, problem.Problem.ErrorId);
             Assert.Equal(0, _world.Connections);
             Assert.Empty(_world.S3.Calls);
@@ -80,7 +80,7 @@ namespace PersonalizeDeletion.Tests.Requests
                 return true;
             };
 
-            Run(request =>
+            _world.Run(request =>
             {
                 request.AddText(_world.Target(), "a");
                 request.AddText(_world.Target(RequestWorld.Media), "b");
@@ -108,7 +108,7 @@ namespace PersonalizeDeletion.Tests.Requests
                 return false;
             };
 
-            Run(request => request.AddText(_world.Target(), "a"), new DeletionRequestOptions { WhatIf = true });
+            _world.Run(request => request.AddText(_world.Target(), "a"), new DeletionRequestOptions { WhatIf = true });
 
             Assert.Single(Reporter.Confirmations);
             Assert.Equal("Staging done", seenAtFirstLine.Last());
@@ -117,7 +117,7 @@ namespace PersonalizeDeletion.Tests.Requests
         [Fact]
         public void AStopInTheMiddleOfStagingCompletesTheBar()
         {
-            Stopped(request =>
+            _world.Stopped(request =>
             {
                 request.AddText(_world.Target(), "a");
                 request.AddLocation(_world.Target(), "s3://Customer Data/x.csv");
@@ -125,19 +125,6 @@ namespace PersonalizeDeletion.Tests.Requests
 
             Assert.Equal("Staging done", Reporter.Progress.Last());
             Assert.Single(Reporter.Progress, line => line == "Staging done");
-        }
-
-        private void Run(Action<DeletionRequest> input, DeletionRequestOptions? options = null)
-        {
-            using DeletionRequest request = _world.Request(options);
-            input(request);
-            request.Complete();
-        }
-
-        private DeletionRequestException Stopped(Action<DeletionRequest> input)
-        {
-            using DeletionRequest request = _world.Request();
-            return Assert.Throws<DeletionRequestException>(() => input(request));
         }
     }
 }

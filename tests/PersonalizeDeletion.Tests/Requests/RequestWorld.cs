@@ -9,6 +9,7 @@ using PersonalizeDeletion.Requests;
 using PersonalizeDeletion.Staging;
 using PersonalizeDeletion.Tests.Jobs;
 using PersonalizeDeletion.Tests.Staging;
+using Xunit;
 
 namespace PersonalizeDeletion.Tests.Requests
 {
@@ -65,6 +66,21 @@ namespace PersonalizeDeletion.Tests.Requests
 
         public DeletionRequest Request(DeletionRequestOptions? options = null, CancellationToken cancellation = default) =>
             new DeletionRequest(options ?? new DeletionRequestOptions(), Reporter, Clock, cancellation, Paths);
+
+        /// <summary>Runs a request to its end: <paramref name="input"/> adds what comes in, then it completes.</summary>
+        public void Run(Action<DeletionRequest> input, DeletionRequestOptions? options = null)
+        {
+            using DeletionRequest request = Request(options);
+            input(request);
+            request.Complete();
+        }
+
+        /// <summary>The problem that stops a request while <paramref name="input"/> adds what comes in.</summary>
+        public DeletionRequestException Stopped(Action<DeletionRequest> input)
+        {
+            using DeletionRequest request = Request();
+            return Assert.Throws<DeletionRequestException>(() => input(request));
+        }
 
         public DeletionTarget Target(params string[] groups) => Target(groups.Length == 0 ? new[] { Retail } : groups, StagingUri);
 
